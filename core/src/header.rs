@@ -1,0 +1,1 @@
+//! Header and parameter names of the protocol, in one place (stub).

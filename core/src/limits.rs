@@ -1,0 +1,1 @@
+//! Request size limits (stub).

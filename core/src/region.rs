@@ -1,0 +1,4 @@
+//! Regions (stub).
+
+/// A region (stub).
+pub struct Region;

@@ -1,0 +1,4 @@
+//! Retry policy (stub).
+
+/// How to retry (stub).
+pub struct RetryPolicy;
