@@ -1,8 +1,430 @@
-//! The error type (stub).
+//! The one error type of the runtime, with public questions and private details.
+//!
+//! An [`Error`] says which call failed, what kind of failure it was (so callers can decide
+//! whether to retry), and, for errors the service answered, Tencent's code, message and
+//! request id. Nothing secret is ever part of it: messages are built from our own text,
+//! response snippets are truncated, and transport errors are stripped of URLs (a v1 GET URL
+//! would carry the signature and token).
 
-/// An error (stub).
-#[derive(Debug)]
-pub struct Error;
-/// What went wrong (stub).
-#[derive(Debug)]
-pub enum ErrorKind {}
+use std::error::Error as StdError;
+use std::fmt;
+
+use crate::credentials::CredentialsError;
+use crate::limits::LimitExceeded;
+
+/// What kind of failure an [`Error`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The request is invalid (bad parameters, over a limit); nothing was sent.
+    InvalidRequest,
+    /// The client's configuration is invalid (endpoint, region, ...); nothing was sent.
+    InvalidConfig,
+    /// Credentials could not be obtained; nothing was sent.
+    Credentials,
+    /// The connection failed before the request was written; the server never saw it.
+    Connect,
+    /// The connection failed after the request may have reached the server.
+    Transport,
+    /// A timeout elapsed (connect, attempt or whole call).
+    Timeout,
+    /// The answer is not a Tencent Cloud response envelope.
+    Decode,
+    /// The service answered with an error code.
+    Service,
+}
+
+/// An error the service answered with: `Response.Error` of the envelope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceError {
+    /// The error code, e.g. `FailedOperation.EmailAddrInBlacklist`.
+    pub code: String,
+    /// The service's explanation.
+    pub message: String,
+    /// The request id to quote to Tencent support.
+    pub request_id: String,
+}
+
+/// The error of every fallible operation of the runtime.
+pub struct Error(Box<Inner>);
+
+struct Inner {
+    kind: ErrorKind,
+    message: String,
+    call: Option<CallSite>,
+    service: Option<ServiceError>,
+    status: Option<u16>,
+    source: Option<Box<dyn StdError + Send + Sync>>,
+}
+
+#[derive(Clone, Copy)]
+struct CallSite {
+    service: &'static str,
+    action: &'static str,
+    idempotent: bool,
+}
+
+/// Throttling codes: always safe to retry after a pause.
+const THROTTLING_PREFIX: &str = "RequestLimitExceeded";
+/// Transient server failures: safe to retry for idempotent actions.
+const TRANSIENT_CODES: [&str; 2] = ["InternalError", "ServiceUnavailable"];
+
+impl Error {
+    fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self(Box::new(Inner {
+            kind,
+            message: message.into(),
+            call: None,
+            service: None,
+            status: None,
+            source: None,
+        }))
+    }
+
+    fn with_source(mut self, source: impl StdError + Send + Sync + 'static) -> Self {
+        self.0.source = Some(Box::new(source));
+        self
+    }
+
+    /// An invalid request: nothing was sent.
+    pub fn invalid_request(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::InvalidRequest, message)
+    }
+
+    /// An invalid request with the error that explains it.
+    pub fn invalid_request_from(source: impl StdError + Send + Sync + 'static) -> Self {
+        Self::new(ErrorKind::InvalidRequest, source.to_string()).with_source(source)
+    }
+
+    /// An invalid configuration: nothing was sent.
+    pub fn invalid_config(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::InvalidConfig, message)
+    }
+
+    /// An invalid configuration with the error that explains it.
+    pub fn invalid_config_from(source: impl StdError + Send + Sync + 'static) -> Self {
+        Self::new(ErrorKind::InvalidConfig, source.to_string()).with_source(source)
+    }
+
+    /// A connection failure before the request was written.
+    pub(crate) fn connect(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Connect, message)
+    }
+
+    /// A connection failure after the request may have reached the server.
+    pub(crate) fn transport(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Transport, message)
+    }
+
+    /// A timeout; `what` names which one (`connect`, `attempt`, `call`).
+    pub(crate) fn timeout(what: &str, limit: std::time::Duration) -> Self {
+        Self::new(
+            ErrorKind::Timeout,
+            format!("the {what} timeout of {limit:?} elapsed"),
+        )
+    }
+
+    /// An answer that is not a response envelope.
+    pub(crate) fn decode(status: u16, reason: impl Into<String>, body: &[u8]) -> Self {
+        let mut error = Self::new(
+            ErrorKind::Decode,
+            format!("{}: {}", reason.into(), snippet(body)),
+        );
+        error.0.status = Some(status);
+        error
+    }
+
+    /// An error the service answered with.
+    pub fn service(service_error: ServiceError) -> Self {
+        let mut error = Self::new(ErrorKind::Service, String::new());
+        error.0.service = Some(service_error);
+        error.0.status = Some(200);
+        error
+    }
+
+    /// Records which call failed, so `Display` names it and retry questions know whether the
+    /// action is idempotent.
+    #[must_use]
+    pub fn for_call(
+        mut self,
+        service: &'static str,
+        action: &'static str,
+        idempotent: bool,
+    ) -> Self {
+        self.0.call = Some(CallSite {
+            service,
+            action,
+            idempotent,
+        });
+        self
+    }
+
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.0.kind
+    }
+
+    /// The service's error code, for errors the service answered.
+    pub fn code(&self) -> Option<&str> {
+        self.0.service.as_ref().map(|e| e.code.as_str())
+    }
+
+    /// The service's message, for errors the service answered.
+    pub fn message(&self) -> Option<&str> {
+        self.0.service.as_ref().map(|e| e.message.as_str())
+    }
+
+    /// The request id, for errors the service answered.
+    pub fn request_id(&self) -> Option<&str> {
+        self.0.service.as_ref().map(|e| e.request_id.as_str())
+    }
+
+    /// The whole service error, for errors the service answered.
+    pub fn service_error(&self) -> Option<&ServiceError> {
+        self.0.service.as_ref()
+    }
+
+    /// The HTTP status of the answer, when there was one.
+    pub fn http_status(&self) -> Option<u16> {
+        self.0.status
+    }
+
+    /// Whether the service refused the call for exceeding a request rate
+    /// (`RequestLimitExceeded` and its sub-codes). Quota codes (`LimitExceeded*`) are not
+    /// throttling: waiting does not help.
+    pub fn is_throttling(&self) -> bool {
+        self.code().is_some_and(|code| {
+            code == THROTTLING_PREFIX
+                || code
+                    .strip_prefix(THROTTLING_PREFIX)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
+    }
+
+    /// Whether a timeout elapsed.
+    pub fn is_timeout(&self) -> bool {
+        self.0.kind == ErrorKind::Timeout
+    }
+
+    /// Whether the clock skew check failed (`AuthFailure.SignatureExpire`).
+    pub fn is_signature_expired(&self) -> bool {
+        self.code() == Some("AuthFailure.SignatureExpire")
+    }
+
+    /// Whether sending the same call again could succeed without risk: throttling and
+    /// connection failures before sending always; timeouts, connection loss after sending,
+    /// `InternalError` and `ServiceUnavailable` only for idempotent actions (a retried
+    /// `SendEmail` could send the mail twice).
+    pub fn is_retryable(&self) -> bool {
+        let idempotent = self.0.call.is_some_and(|c| c.idempotent);
+        match self.0.kind {
+            ErrorKind::Connect => true,
+            ErrorKind::Transport | ErrorKind::Timeout => idempotent,
+            ErrorKind::Service => {
+                self.is_throttling()
+                    || (idempotent && self.code().is_some_and(|c| TRANSIENT_CODES.contains(&c)))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// At most this many characters of an unexpected body go into an error.
+const SNIPPET_CHARS: usize = 160;
+
+/// A short, printable excerpt of a body for error messages.
+fn snippet(body: &[u8]) -> String {
+    if body.is_empty() {
+        return "(empty body)".to_owned();
+    }
+    let text = String::from_utf8_lossy(&body[..body.len().min(SNIPPET_CHARS * 4)]);
+    let mut out: String = text
+        .chars()
+        .take(SNIPPET_CHARS)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if text.chars().count() > SNIPPET_CHARS || body.len() > SNIPPET_CHARS * 4 {
+        out.push('…');
+    }
+    format!("{out:?} ({} bytes)", body.len())
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(call) = &self.0.call {
+            write!(f, "{} {} failed: ", call.service, call.action)?;
+        }
+        let message = &self.0.message;
+        match self.0.kind {
+            ErrorKind::Service => match &self.0.service {
+                Some(e) => write!(f, "{}: {} (request id {})", e.code, e.message, e.request_id),
+                None => f.write_str("service error"),
+            },
+            ErrorKind::InvalidRequest => write!(f, "invalid request, nothing was sent: {message}"),
+            ErrorKind::InvalidConfig => write!(f, "invalid configuration: {message}"),
+            ErrorKind::Credentials => write!(f, "{message}"),
+            ErrorKind::Connect => write!(f, "could not connect, nothing was sent: {message}"),
+            ErrorKind::Transport => {
+                write!(f, "connection failed after the request was sent: {message}")
+            }
+            ErrorKind::Timeout => write!(f, "timed out: {message}"),
+            ErrorKind::Decode => match self.0.status {
+                Some(status) => write!(f, "unexpected answer (HTTP {status}): {message}"),
+                None => write!(f, "unexpected answer: {message}"),
+            },
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = f.debug_struct("Error");
+        s.field("kind", &self.0.kind);
+        if let Some(call) = &self.0.call {
+            s.field("service", &call.service)
+                .field("action", &call.action);
+        }
+        if !self.0.message.is_empty() {
+            s.field("message", &self.0.message);
+        }
+        if let Some(service) = &self.0.service {
+            s.field("service_error", service);
+        }
+        if let Some(status) = self.0.status {
+            s.field("http_status", &status);
+        }
+        s.finish()
+    }
+}
+
+impl StdError for Error {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        self.0
+            .source
+            .as_deref()
+            .map(|e| e as &(dyn StdError + 'static))
+    }
+}
+
+impl From<CredentialsError> for Error {
+    fn from(error: CredentialsError) -> Self {
+        Self::new(ErrorKind::Credentials, error.to_string()).with_source(error)
+    }
+}
+
+impl From<LimitExceeded> for Error {
+    fn from(error: LimitExceeded) -> Self {
+        Self::invalid_request_from(error)
+    }
+}
+
+impl From<crate::endpoint::EndpointError> for Error {
+    fn from(error: crate::endpoint::EndpointError) -> Self {
+        Self::invalid_config_from(error)
+    }
+}
+
+impl From<crate::region::InvalidRegion> for Error {
+    fn from(error: crate::region::InvalidRegion) -> Self {
+        Self::invalid_config_from(error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn service(code: &str) -> Error {
+        Error::service(ServiceError {
+            code: code.to_owned(),
+            message: "the message".to_owned(),
+            request_id: "req-1".to_owned(),
+        })
+    }
+
+    #[test]
+    fn service_errors_read_well_on_one_line() {
+        let e = service("FailedOperation.EmailAddrInBlacklist").for_call("ses", "SendEmail", false);
+        assert_eq!(
+            e.to_string(),
+            "ses SendEmail failed: FailedOperation.EmailAddrInBlacklist: the message (request id req-1)"
+        );
+        assert_eq!(e.code(), Some("FailedOperation.EmailAddrInBlacklist"));
+        assert_eq!(e.request_id(), Some("req-1"));
+        assert_eq!(e.kind(), ErrorKind::Service);
+    }
+
+    #[test]
+    fn throttling_is_the_request_limit_family_only() {
+        for code in [
+            "RequestLimitExceeded",
+            "RequestLimitExceeded.UinLimitExceeded",
+            "RequestLimitExceeded.IPLimitExceeded",
+        ] {
+            assert!(service(code).is_throttling(), "{code}");
+            assert!(service(code).is_retryable(), "{code}");
+        }
+        for code in [
+            "LimitExceeded",
+            "LimitExceeded.Quota",
+            "RequestLimitExceededX",
+            "InternalError",
+        ] {
+            assert!(!service(code).is_throttling(), "{code}");
+        }
+    }
+
+    #[test]
+    fn retryability_depends_on_kind_and_idempotency() {
+        let cases = [
+            (Error::connect("refused"), false, true),
+            (Error::transport("reset"), false, false),
+            (Error::transport("reset"), true, true),
+            (
+                Error::timeout("attempt", std::time::Duration::from_secs(1)),
+                false,
+                false,
+            ),
+            (
+                Error::timeout("attempt", std::time::Duration::from_secs(1)),
+                true,
+                true,
+            ),
+            (service("InternalError"), false, false),
+            (service("InternalError"), true, true),
+            (service("ServiceUnavailable"), true, true),
+            (service("AuthFailure.SignatureFailure"), true, false),
+            (service("LimitExceeded"), true, false),
+            (service("InvalidParameter"), true, false),
+            (Error::invalid_request("bad"), true, false),
+            (Error::decode(502, "not JSON", b"<html>"), true, false),
+        ];
+        for (error, idempotent, expected) in cases {
+            let error = error.for_call("ses", "X", idempotent);
+            assert_eq!(
+                error.is_retryable(),
+                expected,
+                "{error:?} idempotent={idempotent}"
+            );
+        }
+    }
+
+    #[test]
+    fn decode_errors_carry_status_and_a_short_snippet() {
+        let body = format!("<html>{}</html>", "x".repeat(10_000));
+        let e = Error::decode(502, "not a response envelope", body.as_bytes());
+        let text = e.to_string();
+        assert!(
+            text.starts_with("unexpected answer (HTTP 502): not a response envelope: \"<html>"),
+            "{text}"
+        );
+        assert!(text.len() < 300, "{text}");
+        assert!(text.contains("10013 bytes"), "{text}");
+        assert_eq!(e.http_status(), Some(502));
+        assert!(
+            Error::decode(200, "empty", b"")
+                .to_string()
+                .contains("(empty body)")
+        );
+    }
+}

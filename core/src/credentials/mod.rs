@@ -1,6 +1,269 @@
-//! Credentials and their providers (stub).
+//! Credentials (secret id, secret key, optional token) and the providers that supply them.
+//!
+//! The secret key and token are zeroized when the last clone is dropped and never appear in
+//! `Debug` output. Providers are async-ready ([`ProvideCredentials`] returns a future) so
+//! refreshing sources such as STS fit the same trait later.
 
-/// Secret id, key and token (stub).
-pub struct Credentials;
-/// A source of credentials (stub).
-pub trait ProvideCredentials {}
+pub mod env;
+pub mod profile;
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use zeroize::Zeroizing;
+
+pub use env::{Environment, EnvironmentProvider};
+pub use profile::ProfileFileProvider;
+
+/// What `Debug` prints in place of a secret.
+pub const REDACTED: &str = "** redacted **";
+
+/// A secret id with its secret key and, for temporary credentials, a session token.
+///
+/// Cloning is cheap (one reference count); the secrets live once in memory and are wiped when
+/// the last clone is dropped.
+#[derive(Clone)]
+pub struct Credentials(Arc<Inner>);
+
+struct Inner {
+    secret_id: String,
+    secret_key: Zeroizing<String>,
+    token: Option<Zeroizing<String>>,
+}
+
+impl Credentials {
+    /// Long-term credentials (a key pair without a token).
+    ///
+    /// # Errors
+    /// [`CredentialsError::Invalid`] when a value is empty, has leading or trailing whitespace
+    /// (Tencent Cloud answers `AuthFailure.SecretIdNotFound` for a stray space), or contains a
+    /// control character.
+    pub fn new(
+        secret_id: impl Into<String>,
+        secret_key: impl Into<String>,
+    ) -> Result<Self, CredentialsError> {
+        Self::build(secret_id.into(), secret_key.into(), None)
+    }
+
+    /// Temporary credentials: a key pair issued by STS together with its session token.
+    ///
+    /// # Errors
+    /// As [`Credentials::new`], for the token too.
+    pub fn with_token(
+        secret_id: impl Into<String>,
+        secret_key: impl Into<String>,
+        token: impl Into<String>,
+    ) -> Result<Self, CredentialsError> {
+        Self::build(secret_id.into(), secret_key.into(), Some(token.into()))
+    }
+
+    fn build(
+        secret_id: String,
+        secret_key: String,
+        token: Option<String>,
+    ) -> Result<Self, CredentialsError> {
+        let secret_key = Zeroizing::new(secret_key);
+        let token = token.map(Zeroizing::new);
+        check_value("secret id", &secret_id)?;
+        check_value("secret key", &secret_key)?;
+        if let Some(token) = &token {
+            check_value("token", token)?;
+        }
+        Ok(Self(Arc::new(Inner {
+            secret_id,
+            secret_key,
+            token,
+        })))
+    }
+
+    /// The secret id (`AKID...`); not a secret, it identifies the key.
+    pub fn secret_id(&self) -> &str {
+        &self.0.secret_id
+    }
+
+    /// The secret key. Handle with care: never log it.
+    pub fn secret_key(&self) -> &str {
+        &self.0.secret_key
+    }
+
+    /// The session token of temporary credentials.
+    pub fn token(&self) -> Option<&str> {
+        self.0.token.as_deref().map(String::as_str)
+    }
+}
+
+/// Rejects values Tencent Cloud would refuse, naming which value, never echoing it.
+fn check_value(what: &'static str, value: &str) -> Result<(), CredentialsError> {
+    let problem = if value.is_empty() {
+        "is empty"
+    } else if value.trim() != value {
+        "has leading or trailing whitespace"
+    } else if value.chars().any(char::is_control) {
+        "contains a control character"
+    } else {
+        return Ok(());
+    };
+    Err(CredentialsError::Invalid { what, problem })
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials")
+            .field("secret_id", &self.secret_id())
+            .field("secret_key", &REDACTED)
+            .field("token", &self.token().map(|_| REDACTED))
+            .finish()
+    }
+}
+
+/// Why credentials could not be had.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CredentialsError {
+    /// A value is malformed. The value itself is never included.
+    #[error("invalid credentials: the {what} {problem}")]
+    Invalid {
+        /// `secret id`, `secret key` or `token`.
+        what: &'static str,
+        /// What is wrong with it.
+        problem: &'static str,
+    },
+    /// A source was found but is unusable (e.g. a credentials file that does not parse).
+    #[error("{source_name}: {problem}")]
+    Broken {
+        /// Which source, e.g. the file path and profile.
+        source_name: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// No source had credentials; lists every place that was tried.
+    #[error("no credentials found; tried: {}", tried.join("; "))]
+    NotFound {
+        /// Each source tried, with what was missing there.
+        tried: Vec<String>,
+    },
+}
+
+/// The future a provider returns.
+pub type CredentialsFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<Credentials, CredentialsError>> + Send + 'a>>;
+
+/// A source of credentials. Called before every signed request, so implementations that fetch
+/// remotely should cache.
+pub trait ProvideCredentials: Send + Sync + fmt::Debug {
+    /// Returns the credentials to sign with now.
+    fn provide_credentials(&self) -> CredentialsFuture<'_>;
+}
+
+/// Fixed credentials provide themselves.
+impl ProvideCredentials for Credentials {
+    fn provide_credentials(&self) -> CredentialsFuture<'_> {
+        let credentials = self.clone();
+        Box::pin(async move { Ok(credentials) })
+    }
+}
+
+/// The default chain: the environment, then the profile file. The first source that has
+/// credentials wins; a source that exists but is broken stops the chain with its error, so a
+/// typo is reported rather than silently skipped.
+#[derive(Debug, Clone, Default)]
+pub struct DefaultChain {
+    env: Environment,
+}
+
+impl DefaultChain {
+    /// A chain reading the given environment (the process environment by default).
+    pub fn new(env: Environment) -> Self {
+        Self { env }
+    }
+
+    /// Resolves credentials now, synchronously.
+    ///
+    /// # Errors
+    /// [`CredentialsError::NotFound`] listing every source tried, or the first broken source's
+    /// error.
+    pub fn resolve(&self) -> Result<Credentials, CredentialsError> {
+        let mut tried = Vec::new();
+        if let Some(found) = EnvironmentProvider::new(self.env.clone()).load(&mut tried)? {
+            return Ok(found);
+        }
+        if let Some(found) = ProfileFileProvider::new(self.env.clone()).load(&mut tried)? {
+            return Ok(found);
+        }
+        Err(CredentialsError::NotFound { tried })
+    }
+}
+
+impl ProvideCredentials for DefaultChain {
+    fn provide_credentials(&self) -> CredentialsFuture<'_> {
+        let result = self.resolve();
+        Box::pin(async move { result })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_shows_the_id_and_redacts_the_rest() {
+        let creds =
+            Credentials::with_token("AKIDexample", "canary-secret-key", "canary-token").unwrap();
+        let debug = format!("{creds:?}");
+        assert!(debug.contains("AKIDexample"), "{debug}");
+        assert!(debug.contains(REDACTED), "{debug}");
+        assert!(!debug.contains("canary"), "{debug}");
+        assert_eq!(creds.token(), Some("canary-token"));
+    }
+
+    #[test]
+    fn padded_empty_or_control_values_are_rejected_without_echoing_them() {
+        let cases = [
+            ("", "k", None, "secret id is empty"),
+            (
+                " AKID",
+                "k",
+                None,
+                "secret id has leading or trailing whitespace",
+            ),
+            (
+                "AKID",
+                "key\n",
+                None,
+                "secret key has leading or trailing whitespace",
+            ),
+            ("AKID", "", None, "secret key is empty"),
+            (
+                "AKID",
+                "k\u{7}ey",
+                None,
+                "secret key contains a control character",
+            ),
+            (
+                "AKID",
+                "key",
+                Some(" canary"),
+                "token has leading or trailing whitespace",
+            ),
+            ("AKID", "key", Some(""), "token is empty"),
+        ];
+        for (id, key, token, expected) in cases {
+            let result = match token {
+                Some(token) => Credentials::with_token(id, key, token),
+                None => Credentials::new(id, key),
+            };
+            let text = result.unwrap_err().to_string();
+            assert!(text.contains(expected), "{text}");
+            assert!(!text.contains("canary") && !text.contains('\n'), "{text}");
+        }
+    }
+
+    #[test]
+    fn clones_share_one_allocation() {
+        let a = Credentials::new("AKID", "key").unwrap();
+        let b = a.clone();
+        assert!(Arc::ptr_eq(&a.0, &b.0));
+    }
+}
