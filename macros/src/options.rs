@@ -1,0 +1,279 @@
+//! Reading `key = value` options out of an attribute's argument list, with the checks every
+//! attribute shares: unknown keys (with a suggestion), repeated keys, and values of the wrong
+//! kind. The per-attribute receivers in `args.rs` only say which keys they take.
+
+use darling::ast::NestedMeta;
+use darling::util::SpannedValue;
+use darling::{Error, error::Accumulator};
+use syn::{Expr, ExprLit, Lit, Path};
+
+/// One option the user wrote as `key = value`, already known to be a valid, first-seen key.
+pub(crate) struct Given<'a> {
+    /// The key as written, e.g. `signing`.
+    pub(crate) key: String,
+    /// The value expression; its span is where value errors point.
+    pub(crate) value: &'a Expr,
+}
+
+/// Reads every `key = value` item of an attribute, reporting the items that are not of that
+/// shape, keys not in `known`, and keys given more than once. `attr` is the attribute's name
+/// without `#[]`, used in messages.
+pub(crate) fn read<'a>(
+    items: &'a [NestedMeta],
+    attr: &str,
+    known: &[&str],
+    errors: &mut Accumulator,
+) -> Vec<Given<'a>> {
+    let mut seen: Vec<Given<'a>> = Vec::new();
+    for item in items {
+        let Some((path, value)) = key_value(item, attr, known, errors) else {
+            continue;
+        };
+        let key = path_text(path);
+        if !known.contains(&key.as_str()) {
+            errors.push(unknown_option(&key, attr, known).with_span(path));
+        } else if seen.iter().any(|given| given.key == key) {
+            errors.push(
+                Error::custom(format!(
+                    "`{key}` is given twice; keep only one `{key} = ...`"
+                ))
+                .with_span(path),
+            );
+        } else {
+            seen.push(Given { key, value });
+        }
+    }
+    seen
+}
+
+/// Splits one item into its key and value, or reports why it is not a `key = value` pair.
+fn key_value<'a>(
+    item: &'a NestedMeta,
+    attr: &str,
+    known: &[&str],
+    errors: &mut Accumulator,
+) -> Option<(&'a Path, &'a Expr)> {
+    let problem = match item {
+        NestedMeta::Meta(syn::Meta::NameValue(pair)) => return Some((&pair.path, &pair.value)),
+        NestedMeta::Meta(syn::Meta::Path(path)) => {
+            let key = path_text(path);
+            if known.contains(&key.as_str()) {
+                Error::custom(format!("`{key}` needs a value: write `{key} = ...`")).with_span(path)
+            } else {
+                unknown_option(&key, attr, known).with_span(path)
+            }
+        }
+        NestedMeta::Meta(syn::Meta::List(list)) => {
+            let key = path_text(&list.path);
+            if known.contains(&key.as_str()) {
+                Error::custom(format!(
+                    "`{key}` is written `{key} = ...`, not `{key}(...)`"
+                ))
+                .with_span(list)
+            } else {
+                unknown_option(&key, attr, known).with_span(&list.path)
+            }
+        }
+        NestedMeta::NameValueInvalidExpr(invalid) => Error::custom(format!(
+            "the value of `{}` is not a literal or a path; write a path like `Name` or a \
+             literal like \"text\"",
+            path_text(&invalid.path)
+        ))
+        .with_span(&invalid.value),
+        NestedMeta::Lit(lit) => Error::custom(format!(
+            "`#[{attr}]` options are written `key = value`; the options are {}",
+            list_names(known)
+        ))
+        .with_span(lit),
+    };
+    errors.push(problem);
+    None
+}
+
+impl Given<'_> {
+    /// The value as a string literal. `example` completes the hint `key = "example"`.
+    pub(crate) fn string(&self, example: &str) -> darling::Result<SpannedValue<String>> {
+        match self.value {
+            Expr::Lit(ExprLit {
+                lit: Lit::Str(text),
+                ..
+            }) => Ok(SpannedValue::new(text.value(), text.span())),
+            other => Err(Error::custom(format!(
+                "`{key}` takes a string: write `{key} = \"{example}\"`",
+                key = self.key
+            ))
+            .with_span(other)),
+        }
+    }
+
+    /// The value as `true` or `false`.
+    pub(crate) fn bool(&self) -> darling::Result<SpannedValue<bool>> {
+        match self.value {
+            Expr::Lit(ExprLit {
+                lit: Lit::Bool(flag),
+                ..
+            }) => Ok(SpannedValue::new(flag.value, flag.span())),
+            other => Err(Error::custom(format!(
+                "`{key}` takes a bool: write `{key} = true` or `{key} = false`, without quotes",
+                key = self.key
+            ))
+            .with_span(other)),
+        }
+    }
+
+    /// The value as a path without generic arguments in the middle, e.g. `Ses` or
+    /// `crate::ses::Ses`. A string holding a path is rejected with the unquoted spelling.
+    pub(crate) fn path(&self, example: &str) -> darling::Result<Path> {
+        match self.value {
+            Expr::Path(expr) if expr.qself.is_none() && expr.attrs.is_empty() => {
+                Ok(expr.path.clone())
+            }
+            Expr::Lit(ExprLit {
+                lit: Lit::Str(text),
+                ..
+            }) => {
+                let shown = match text.parse::<Path>() {
+                    Ok(_) => text.value(),
+                    Err(_) => example.to_owned(),
+                };
+                Err(Error::custom(format!(
+                    "`{key}` takes a path, not a string: write `{key} = {shown}`",
+                    key = self.key
+                ))
+                .with_span(text))
+            }
+            other => Err(Error::custom(format!(
+                "`{key}` takes a path: write `{key} = {example}`",
+                key = self.key
+            ))
+            .with_span(other)),
+        }
+    }
+
+    /// The value as a path with no generic arguments at all, as `crate = ...` needs it (it is
+    /// also written into serde's `crate = "..."` string).
+    pub(crate) fn crate_path(&self) -> darling::Result<Path> {
+        let path = self.path("my_sdk::tencentcloud_core")?;
+        match path
+            .segments
+            .iter()
+            .find(|segment| !segment.arguments.is_none())
+        {
+            Some(segment) => Err(Error::custom(
+                "`crate` takes a plain module path without generic arguments, like \
+                 `my_sdk::tencentcloud_core`",
+            )
+            .with_span(&segment.arguments)),
+            None => Ok(path),
+        }
+    }
+}
+
+/// An error at a bare span (darling's `with_span` wants a syntax node).
+pub(crate) fn error_at(span: proc_macro2::Span, message: impl std::fmt::Display) -> Error {
+    syn::Error::new(span, message).into()
+}
+
+/// The error for a key the attribute does not take, naming the closest one and all of them.
+fn unknown_option(key: &str, attr: &str, known: &[&str]) -> Error {
+    let hint = match closest(key, known) {
+        Some(close) => format!("did you mean `{close}`? "),
+        None => String::new(),
+    };
+    Error::custom(format!(
+        "unknown `#[{attr}]` option `{key}`; {hint}the options are {}",
+        list_names(known)
+    ))
+}
+
+/// A path as written, segments joined by `::` (`crate` keys are single keywords).
+fn path_text(path: &Path) -> String {
+    let mut text = String::new();
+    if path.leading_colon.is_some() {
+        text.push_str("::");
+    }
+    for (index, segment) in path.segments.iter().enumerate() {
+        if index > 0 {
+            text.push_str("::");
+        }
+        text.push_str(&segment.ident.to_string());
+    }
+    text
+}
+
+/// Writes the names as `` `a`, `b` and `c` `` for messages.
+pub(crate) fn list_names(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The candidate the user most likely meant: one that differs only in letter case, or else
+/// the nearest by edit distance if it is within a third of its length (at least one edit).
+pub(crate) fn closest<'a>(written: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    if let Some(same) = candidates
+        .iter()
+        .find(|candidate| candidate.eq_ignore_ascii_case(written))
+    {
+        return Some(same);
+    }
+    candidates
+        .iter()
+        .map(|candidate| (edit_distance(written, candidate), *candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance over chars: the fewest single-char insertions, deletions and
+/// substitutions that turn `a` into `b`. Keys are short, so the two-row table is cheap.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, a_char) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, b_char) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(a_char != *b_char);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("signing", "signing"), 0);
+        assert_eq!(edit_distance("sigining", "signing"), 1);
+        assert_eq!(edit_distance("respnse", "response"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn closest_prefers_case_then_small_distance() {
+        let options = ["service", "response", "signing", "content"];
+        assert_eq!(closest("sigining", &options), Some("signing"));
+        assert_eq!(closest("SERVICE", &options), Some("service"));
+        assert_eq!(closest("contents", &options), Some("content"));
+        assert_eq!(closest("timeout", &options), None);
+        assert_eq!(
+            closest("hmacsha1", &["HmacSHA1", "HmacSHA256"]),
+            Some("HmacSHA1")
+        );
+    }
+
+    #[test]
+    fn names_are_listed_with_and() {
+        assert_eq!(list_names(&["a"]), "`a`");
+        assert_eq!(list_names(&["a", "b", "c"]), "`a`, `b` and `c`");
+    }
+}

@@ -1,0 +1,170 @@
+//! Snapshots of whole expansions, formatted with prettyplease, so a reviewer can read exactly
+//! what a declaration turns into. Refresh with `UPDATE_EXPECT=1 cargo test -p
+//! tencentcloud-macros` and read the diff.
+
+// expect-test writes its literals with more `#`s than they strictly need.
+#![allow(clippy::needless_raw_string_hashes)]
+
+use expect_test::expect;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::expand;
+
+/// Formats generated tokens as a file; tokens that are not a file show as raw text, so the
+/// snapshot then fails visibly instead of the test panicking.
+fn pretty(tokens: &TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens.clone()) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(error) => format!("not a file ({error}): {tokens}"),
+    }
+}
+
+#[test]
+fn service_expansion() {
+    let out = expand::service(
+        quote!(name = "ses", version = "2020-10-02"),
+        quote! {
+            /// Simple Email Service.
+            pub struct Ses;
+        },
+    );
+    expect![[r#"
+        /// Simple Email Service.
+        pub struct Ses;
+        impl ::tencentcloud_core::__private::Service for Ses {
+            const NAME: &'static str = "ses";
+            const VERSION: &'static str = "2020-10-02";
+        }
+    "#]]
+    .assert_eq(&pretty(&out));
+}
+
+#[test]
+fn multipart_action_expansion() {
+    let out = expand::action(
+        quote!(
+            service = Ses,
+            response = UploadResponse,
+            content = "multipart"
+        ),
+        quote! {
+            /// Uploads one attachment.
+            pub struct UploadAttachmentRequest {
+                /// The file's name.
+                pub file_name: String,
+                /// The bytes, sent as a file part.
+                #[tc(file)]
+                #[serde(rename = "FileBody")]
+                pub body: String,
+                /// Optional labels.
+                pub labels: Option<Vec<String>>,
+                /// Written by the user, so left alone.
+                #[serde(skip_serializing_if = "String::is_empty")]
+                pub note: String,
+            }
+        },
+    );
+    expect![[r##"
+        #[derive(
+            ::tencentcloud_core::__private::serde::Serialize,
+            ::tencentcloud_core::__private::serde::Deserialize,
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::cmp::PartialEq,
+        )]
+        #[serde(crate = "::tencentcloud_core::__private::serde", rename_all = "PascalCase")]
+        /// Uploads one attachment.
+        pub struct UploadAttachmentRequest {
+            /// The file's name.
+            pub file_name: String,
+            /// The bytes, sent as a file part.
+            #[serde(rename = "FileBody")]
+            pub body: String,
+            /// Optional labels.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub labels: Option<Vec<String>>,
+            /// Written by the user, so left alone.
+            #[serde(skip_serializing_if = "String::is_empty")]
+            pub note: String,
+        }
+        impl ::tencentcloud_core::__private::Action for UploadAttachmentRequest {
+            type Service = Ses;
+            type Response = UploadResponse;
+            const NAME: &'static str = "UploadAttachment";
+            const METHOD: ::tencentcloud_core::__private::HttpMethod = ::tencentcloud_core::__private::HttpMethod::Post;
+            const SIGNING: ::tencentcloud_core::__private::SigningScheme = ::tencentcloud_core::__private::SigningScheme::Tc3HmacSha256;
+            const ENCODING: ::tencentcloud_core::__private::BodyEncoding = ::tencentcloud_core::__private::BodyEncoding::Multipart;
+            const IDEMPOTENT: bool = false;
+            const FILE_FIELDS: &'static [&'static str] = &["FileBody"];
+        }
+    "##]].assert_eq(&pretty(&out));
+}
+
+#[test]
+fn model_expansion() {
+    let out = expand::model(
+        TokenStream::new(),
+        quote! {
+            /// One page of templates.
+            pub struct ListTemplatesResponse {
+                /// The templates; `null` or missing reads as empty.
+                pub templates_metadata: Vec<String>,
+                /// How many there are in all.
+                pub total_count: u64,
+                /// Present only for some callers.
+                pub cursor: Option<String>,
+                /// The id of this call.
+                pub request_id: String,
+            }
+        },
+    );
+    expect![[r##"
+        #[derive(
+            ::tencentcloud_core::__private::serde::Serialize,
+            ::tencentcloud_core::__private::serde::Deserialize,
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::cmp::PartialEq,
+        )]
+        #[serde(crate = "::tencentcloud_core::__private::serde", rename_all = "PascalCase")]
+        /// One page of templates.
+        pub struct ListTemplatesResponse {
+            /// The templates; `null` or missing reads as empty.
+            #[serde(
+                default,
+                deserialize_with = "::tencentcloud_core::__private::de::null_as_default"
+            )]
+            pub templates_metadata: Vec<String>,
+            /// How many there are in all.
+            pub total_count: u64,
+            /// Present only for some callers.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub cursor: Option<String>,
+            /// The id of this call.
+            pub request_id: String,
+        }
+    "##]]
+    .assert_eq(&pretty(&out));
+}
+
+#[test]
+fn error_expansion_keeps_the_struct_and_reports_once() {
+    let out = expand::action(
+        quote!(service = Ses, response = R, sigining = "HmacSHA1"),
+        quote! {
+            pub struct Thing {
+                #[serde(rename = "X")]
+                pub x: u8,
+            }
+        },
+    );
+    expect![[r#"
+        pub struct Thing {
+            pub x: u8,
+        }
+        ::core::compile_error! {
+            "unknown `#[action]` option `sigining`; did you mean `signing`? the options are `service`, `response`, `name`, `method`, `signing`, `content`, `idempotent` and `crate`"
+        }
+    "#]].assert_eq(&pretty(&out));
+}
