@@ -1,0 +1,169 @@
+//! Lenient, panic-free reading of the fields of one webhook event object.
+//!
+//! Lenient where the payload is known to vary: numbers written as digit strings (and the other
+//! way round, such as a numeric `username`) are accepted, `null` and empty strings count as
+//! absent for optional numbers. Anything else of the wrong type is an error that names the field.
+
+use serde_json::{Map, Value};
+
+use super::{EventInfo, WebhookError, field};
+
+/// How much of a hostile string value or event name an error message repeats.
+const SHOWN_CHARS: usize = 48;
+
+/// Shortens `text` for an error message, on a character boundary.
+pub(super) fn shorten(text: &str) -> String {
+    if text.chars().count() <= SHOWN_CHARS {
+        return text.to_owned();
+    }
+    let mut short: String = text.chars().take(SHOWN_CHARS).collect();
+    short.push('…');
+    short
+}
+
+/// Describes a JSON value for an error message: its type and, for scalars, the value.
+pub(super) fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(flag) => format!("boolean {flag}"),
+        Value::Number(number) => format!("number {}", shorten(&number.to_string())),
+        Value::String(text) => format!("string {:?}", shorten(text)),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// The event name: `event` when present, else the name a documented `eventid` stands for.
+pub(super) fn event_name(
+    object: &Map<String, Value>,
+    kinds: &[(&str, u8)],
+) -> Result<String, WebhookError> {
+    match object.get(field::EVENT) {
+        Some(Value::String(name)) => Ok(name.clone()),
+        None | Some(Value::Null) => {
+            let code = match object.get(field::EVENT_ID) {
+                Some(Value::Number(number)) => number.as_u64(),
+                Some(Value::String(text)) => text.trim().parse::<u64>().ok(),
+                _ => None,
+            };
+            code.and_then(|code| kinds.iter().find(|(_, known)| u64::from(*known) == code))
+                .map(|(name, _)| (*name).to_owned())
+                .ok_or(WebhookError::MissingEvent)
+        }
+        Some(other) => Err(WebhookError::WrongType {
+            event: "(unnamed)".to_owned(),
+            field: field::EVENT,
+            expected: "a string",
+            found: describe(other),
+        }),
+    }
+}
+
+/// The fields of one event object, remembering which ones were read so that the rest can be
+/// kept as [`EventInfo::extra`].
+pub(super) struct Fields<'a> {
+    object: &'a Map<String, Value>,
+    event: &'a str,
+    taken: Vec<&'static str>,
+}
+
+impl<'a> Fields<'a> {
+    /// Starts reading `object`, an event called `event`.
+    pub(super) fn new(object: &'a Map<String, Value>, event: &'a str) -> Fields<'a> {
+        Fields {
+            object,
+            event,
+            taken: vec![field::EVENT],
+        }
+    }
+
+    /// Marks `key` as read and returns its value unless it is absent or null.
+    fn take(&mut self, key: &'static str) -> Option<&'a Value> {
+        self.taken.push(key);
+        self.object.get(key).filter(|value| !value.is_null())
+    }
+
+    fn wrong_type(&self, key: &'static str, expected: &'static str, found: &Value) -> WebhookError {
+        WebhookError::WrongType {
+            event: shorten(self.event),
+            field: key,
+            expected,
+            found: describe(found),
+        }
+    }
+
+    fn required<T>(&self, key: &'static str, value: Option<T>) -> Result<T, WebhookError> {
+        value.ok_or_else(|| WebhookError::MissingField {
+            event: shorten(self.event),
+            field: key,
+        })
+    }
+
+    /// Reads a text field; a number is accepted and kept as its decimal text.
+    pub(super) fn string(&mut self, key: &'static str) -> Result<Option<String>, WebhookError> {
+        match self.take(key) {
+            None => Ok(None),
+            Some(Value::String(text)) => Ok(Some(text.clone())),
+            Some(Value::Number(number)) => Ok(Some(number.to_string())),
+            Some(other) => Err(self.wrong_type(key, "a string", other)),
+        }
+    }
+
+    /// Reads a non-negative integer field; a string of digits is accepted, an empty one is
+    /// treated as absent.
+    pub(super) fn integer(&mut self, key: &'static str) -> Result<Option<u64>, WebhookError> {
+        const EXPECTED: &str = "a non-negative integer that fits 64 bits";
+        let Some(value) = self.take(key) else {
+            return Ok(None);
+        };
+        match value {
+            Value::Number(number) => match number.as_u64() {
+                Some(number) => Ok(Some(number)),
+                None => Err(self.wrong_type(key, EXPECTED, value)),
+            },
+            Value::String(text) if text.trim().is_empty() => Ok(None),
+            Value::String(text) => match text.trim().parse::<u64>() {
+                Ok(number) => Ok(Some(number)),
+                Err(_) => Err(self.wrong_type(key, EXPECTED, value)),
+            },
+            other => Err(self.wrong_type(key, EXPECTED, other)),
+        }
+    }
+
+    /// Reads the fields every event carries, then keeps every field not read so far (by this
+    /// call or earlier ones) as [`EventInfo::extra`]. Call it after the event's own fields.
+    pub(super) fn info(&mut self) -> Result<EventInfo, WebhookError> {
+        let email = self.string(field::EMAIL)?;
+        let email = self.required(field::EMAIL, email)?;
+        let timestamp = self.integer(field::TIMESTAMP)?;
+        let timestamp = self.required(field::TIMESTAMP, timestamp)?;
+        let bulk_id = match self.string(field::BULK_ID)? {
+            Some(id) => Some(id),
+            None => self.string(field::BULK_ID_LOWER)?,
+        };
+        let mut info = EventInfo {
+            email,
+            timestamp,
+            bulk_id,
+            reason: self.string(field::REASON)?,
+            username: self.string(field::USERNAME)?,
+            from: self.string(field::FROM)?,
+            from_domain: self.string(field::FROM_DOMAIN)?,
+            template_id: self.integer(field::TEMPLATE_ID)?,
+            subject: self.string(field::SUBJECT)?,
+            message_id: self.string(field::MESSAGE_ID)?,
+            event_id: self.integer(field::EVENT_ID)?,
+            task_id: self.integer(field::TASK_ID)?,
+            sent_timestamp: self.integer(field::SENT_TIMESTAMP)?,
+            custom: self.string(field::CUSTOM)?,
+            extra: Map::new(),
+        };
+        info.extra = self
+            .object
+            .iter()
+            .filter(|(key, _)| !self.taken.contains(&key.as_str()))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
+        Ok(info)
+    }
+}
