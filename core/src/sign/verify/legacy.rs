@@ -1,0 +1,105 @@
+//! Verification of a v1 (HmacSHA1 / HmacSHA256) request from its decoded parameters.
+
+use super::{
+    Mismatch, SecretStore, VerifiedCaller, VerifyError, check_token, check_window,
+    constant_time_eq, malformed, parse_timestamp, shown,
+};
+use crate::header::param;
+use crate::sign::legacy::{LegacyAlgorithm, signature_with, write_string_to_sign};
+
+/// A received v1 request: where it went and its parameters, percent-decoded, from the query
+/// string (GET) or the form body (POST).
+#[derive(Debug, Clone, Copy)]
+pub struct LegacyRequest<'a, K, V> {
+    /// The method as received, e.g. `GET`.
+    pub method: &'a str,
+    /// The host the request was sent to.
+    pub host: &'a str,
+    /// The path, `/` for API 3.0.
+    pub path: &'a str,
+    /// Every parameter, `Signature` included, in any order.
+    pub params: &'a [(K, V)],
+}
+
+/// Verifies the `Signature` parameter of a v1 request at server time `now`.
+///
+/// `SignatureMethod` picks the hash: `HmacSHA256` selects SHA-256, anything else or nothing
+/// selects SHA-1, as documented.
+///
+/// # Errors
+/// - [`VerifyError::Malformed`]: a repeated parameter name, or a missing `Signature`,
+///   `SecretId`, `Timestamp` or `Nonce`, or a `Timestamp`/`Nonce` that is not a number;
+/// - [`VerifyError::Expired`]: the timestamp is more than five minutes off;
+/// - [`VerifyError::UnknownSecretId`]: the store has no such id;
+/// - [`VerifyError::TokenMismatch`]: the `Token` parameter does not fit the stored key;
+/// - [`VerifyError::Mismatch`]: the signature is wrong.
+pub fn verify_legacy<K, V, S>(
+    request: &LegacyRequest<'_, K, V>,
+    now: u64,
+    store: &S,
+) -> Result<VerifiedCaller, VerifyError>
+where
+    K: AsRef<str>,
+    V: AsRef<str>,
+    S: SecretStore + ?Sized,
+{
+    let mut sorted: Vec<(&str, &str)> = request
+        .params
+        .iter()
+        .map(|(name, value)| (name.as_ref(), value.as_ref()))
+        .collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    if let Some(pair) = sorted.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+        return Err(VerifyError::Malformed(format!(
+            "the parameter `{}` appears more than once",
+            shown(pair[0].0)
+        )));
+    }
+    let find = |name: &str| {
+        sorted
+            .binary_search_by(|(candidate, _)| candidate.cmp(&name))
+            .ok()
+            .and_then(|index| sorted.get(index))
+            .map(|(_, value)| *value)
+    };
+
+    let sent_signature =
+        find(param::SIGNATURE).ok_or_else(|| malformed("the Signature parameter is missing"))?;
+    let secret_id = find(param::SECRET_ID)
+        .filter(|id| !id.is_empty())
+        .ok_or_else(|| malformed("the SecretId parameter is missing"))?;
+    let timestamp = parse_timestamp(
+        find(param::TIMESTAMP)
+            .ok_or_else(|| malformed("the Timestamp parameter is missing"))?
+            .as_bytes(),
+        "the Timestamp parameter",
+    )?;
+    let nonce = find(param::NONCE).ok_or_else(|| malformed("the Nonce parameter is missing"))?;
+    if nonce.is_empty() || !nonce.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(malformed("the Nonce parameter is not a decimal number"));
+    }
+    check_window(timestamp, now)?;
+
+    let key = store
+        .lookup(secret_id)
+        .ok_or(VerifyError::UnknownSecretId)?;
+    check_token(find(param::TOKEN).map(str::as_bytes), &key)?;
+
+    let algorithm = LegacyAlgorithm::from_signature_method(find(param::SIGNATURE_METHOD));
+    let signed: Vec<(&str, &str)> = sorted
+        .iter()
+        .filter(|(name, _)| *name != param::SIGNATURE)
+        .copied()
+        .collect();
+    let expected = signature_with(algorithm, key.secret_key(), |sink| {
+        write_string_to_sign(request.method, request.host, request.path, &signed, sink);
+    });
+    if !constant_time_eq(expected.as_bytes(), sent_signature.as_bytes()) {
+        return Err(VerifyError::Mismatch(Mismatch::Signature));
+    }
+    Ok(VerifiedCaller {
+        secret_id: secret_id.to_owned(),
+        scheme: algorithm.scheme(),
+        timestamp,
+    })
+}

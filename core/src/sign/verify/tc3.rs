@@ -1,0 +1,335 @@
+//! Verification of a TC3-HMAC-SHA256 request: a strict parser for the `Authorization` header and
+//! the recomputation of the signature from the headers the request actually carries.
+
+use std::borrow::Cow;
+
+use super::{
+    HeaderLookup, Mismatch, SecretStore, VerifiedCaller, VerifyError, check_token, check_window,
+    constant_time_eq, malformed, parse_timestamp, shown,
+};
+use crate::action::SigningScheme;
+use crate::header::{
+    AUTHORIZATION, UNSIGNED_PAYLOAD, X_TC_CONTENT_SHA256, X_TC_TIMESTAMP, X_TC_TOKEN,
+};
+use crate::sign::Payload;
+use crate::sign::tc3::{
+    ALGORITHM, Canonical, CanonicalHeaders, HeaderLine, TERMINATOR, canonical_value,
+};
+use crate::sign::text::CredentialDate;
+
+/// A received request, as much of it as a TC3 signature covers.
+#[derive(Debug, Clone, Copy)]
+pub struct Tc3Request<'a, H: ?Sized> {
+    /// The method as received, e.g. `POST`.
+    pub method: &'a str,
+    /// The host the request was sent to (the `Host` header or the HTTP/2 authority).
+    pub host: &'a str,
+    /// The path, `/` for API 3.0.
+    pub path: &'a str,
+    /// The raw query string after `?`, exactly as received; empty when there is none.
+    pub query: &'a str,
+    /// The request's headers.
+    pub headers: &'a H,
+    /// The body bytes as received.
+    pub body: &'a [u8],
+}
+
+/// The parts of a TC3 `Authorization` header.
+#[derive(Debug, PartialEq, Eq)]
+struct Authorization<'a> {
+    secret_id: &'a str,
+    date: &'a str,
+    service: &'a str,
+    signed_headers: &'a str,
+    signature: &'a str,
+}
+
+/// Verifies the TC3 signature of `request`, sent to `expected_service`, at server time `now`.
+///
+/// # Errors
+/// - [`VerifyError::Malformed`]: no or an ill-formed `Authorization` header, a missing or
+///   ill-formed `X-TC-Timestamp`, a signed header the request lacks;
+/// - [`VerifyError::Expired`]: the timestamp is more than five minutes off;
+/// - [`VerifyError::Mismatch`]: the credential date or service is wrong, or the signature is;
+/// - [`VerifyError::UnknownSecretId`]: the store has no such id;
+/// - [`VerifyError::TokenMismatch`]: the `X-TC-Token` header does not fit the stored key.
+pub fn verify_tc3<H, S>(
+    request: &Tc3Request<'_, H>,
+    expected_service: &str,
+    now: u64,
+    store: &S,
+) -> Result<VerifiedCaller, VerifyError>
+where
+    H: HeaderLookup + ?Sized,
+    S: SecretStore + ?Sized,
+{
+    let raw = request
+        .headers
+        .header(AUTHORIZATION)
+        .ok_or_else(|| malformed("the request has no Authorization header"))?;
+    let text = std::str::from_utf8(raw)
+        .map_err(|_| malformed("the Authorization header is not valid UTF-8"))?;
+    let authorization = parse_authorization(text)?;
+
+    let timestamp = parse_timestamp(
+        request
+            .headers
+            .header(X_TC_TIMESTAMP)
+            .ok_or_else(|| malformed("the request has no X-TC-Timestamp header"))?,
+        "the X-TC-Timestamp header",
+    )?;
+    check_window(timestamp, now)?;
+    if CredentialDate::from_timestamp(timestamp).as_str() != authorization.date {
+        return Err(VerifyError::Mismatch(Mismatch::CredentialDate));
+    }
+    if authorization.service != expected_service {
+        return Err(VerifyError::Mismatch(Mismatch::Service));
+    }
+
+    let key = store
+        .lookup(authorization.secret_id)
+        .ok_or(VerifyError::UnknownSecretId)?;
+    check_token(request.headers.header(X_TC_TOKEN), &key)?;
+
+    let canonical = Canonical {
+        method: request.method,
+        path: request.path,
+        query: request.query,
+        headers: received_headers(request, authorization.signed_headers)?,
+        payload: payload(request)?,
+    };
+    let expected = canonical.signature(key.secret_key(), authorization.service, timestamp);
+    if !constant_time_eq(
+        expected.as_str().as_bytes(),
+        authorization.signature.as_bytes(),
+    ) {
+        return Err(VerifyError::Mismatch(Mismatch::Signature));
+    }
+    Ok(VerifiedCaller {
+        secret_id: authorization.secret_id.to_owned(),
+        scheme: SigningScheme::Tc3HmacSha256,
+        timestamp,
+    })
+}
+
+/// Parses `TC3-HMAC-SHA256 Credential=ID/DATE/SERVICE/tc3_request, SignedHeaders=a;b,
+/// Signature=HEX` exactly: one space after the algorithm, `", "` between the parts, in this
+/// order, nothing before or after.
+fn parse_authorization(text: &str) -> Result<Authorization<'_>, VerifyError> {
+    let rest = text.strip_prefix(ALGORITHM).ok_or_else(|| {
+        malformed("the Authorization header does not start with the TC3-HMAC-SHA256 algorithm")
+    })?;
+    let rest = rest
+        .strip_prefix(' ')
+        .ok_or_else(|| malformed("the algorithm must be followed by exactly one space"))?;
+    let mut parts = rest.split(", ");
+    let (Some(credential), Some(signed_headers), Some(signature), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(malformed(
+            "the Authorization header must have exactly three parts separated by \", \": Credential, SignedHeaders, Signature",
+        ));
+    };
+    let credential = credential.strip_prefix("Credential=").ok_or_else(|| {
+        malformed("the first part of the Authorization header must be Credential=...")
+    })?;
+    let signed_headers = signed_headers
+        .strip_prefix("SignedHeaders=")
+        .ok_or_else(|| {
+            malformed("the second part of the Authorization header must be SignedHeaders=...")
+        })?;
+    let signature = signature.strip_prefix("Signature=").ok_or_else(|| {
+        malformed("the third part of the Authorization header must be Signature=...")
+    })?;
+
+    let mut scope = credential.split('/');
+    let (Some(secret_id), Some(date), Some(service), Some(terminator), None) = (
+        scope.next(),
+        scope.next(),
+        scope.next(),
+        scope.next(),
+        scope.next(),
+    ) else {
+        return Err(malformed(
+            "Credential must be SecretId/YYYY-MM-DD/service/tc3_request",
+        ));
+    };
+    if secret_id.is_empty() {
+        return Err(malformed("the Credential has an empty secret id"));
+    }
+    if !is_date(date) {
+        return Err(malformed("the Credential date is not YYYY-MM-DD"));
+    }
+    if service.is_empty()
+        || !service
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(malformed(
+            "the Credential service is not a lower-case product name",
+        ));
+    }
+    if terminator != TERMINATOR {
+        return Err(malformed("the Credential must end with /tc3_request"));
+    }
+    check_signed_headers(signed_headers)?;
+    if signature.len() != 64
+        || !signature
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    {
+        return Err(malformed("the Signature is not 64 lower-case hex digits"));
+    }
+    Ok(Authorization {
+        secret_id,
+        date,
+        service,
+        signed_headers,
+        signature,
+    })
+}
+
+/// `YYYY-MM-DD` in shape (the value is compared with the timestamp's date later).
+fn is_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(index, byte)| match index {
+            4 | 7 => *byte == b'-',
+            _ => byte.is_ascii_digit(),
+        })
+}
+
+/// Lower-case header names separated by `;`, each once, including `content-type` and `host`.
+fn check_signed_headers(list: &str) -> Result<(), VerifyError> {
+    let mut seen: Vec<&str> = Vec::new();
+    for name in list.split(';') {
+        if name.is_empty()
+            || !name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        {
+            return Err(malformed(
+                "SignedHeaders must be lower-case header names separated by ';'",
+            ));
+        }
+        if seen.contains(&name) {
+            return Err(VerifyError::Malformed(format!(
+                "SignedHeaders names `{}` twice",
+                shown(name)
+            )));
+        }
+        seen.push(name);
+    }
+    if !seen.contains(&"content-type") || !seen.contains(&"host") {
+        return Err(malformed(
+            "SignedHeaders must include content-type and host",
+        ));
+    }
+    Ok(())
+}
+
+/// The canonical header lines from the request's own header values, in `SignedHeaders` order.
+fn received_headers<'a, H: HeaderLookup + ?Sized>(
+    request: &Tc3Request<'a, H>,
+    signed_headers: &'a str,
+) -> Result<CanonicalHeaders<'a>, VerifyError> {
+    let mut lines = Vec::new();
+    for name in signed_headers.split(';') {
+        let value = if name == "host" {
+            request.host
+        } else {
+            let raw = request.headers.header(name).ok_or_else(|| {
+                VerifyError::Malformed(format!(
+                    "the signed header `{}` is not in the request",
+                    shown(name)
+                ))
+            })?;
+            std::str::from_utf8(raw).map_err(|_| {
+                VerifyError::Malformed(format!(
+                    "the signed header `{}` is not valid UTF-8",
+                    shown(name)
+                ))
+            })?
+        };
+        lines.push(HeaderLine {
+            name: Cow::Borrowed(name),
+            value: canonical_value(name, value),
+        });
+    }
+    Ok(CanonicalHeaders::in_order(lines, signed_headers))
+}
+
+/// The body, or the unsigned-payload marker when `X-TC-Content-SHA256` asks for it.
+fn payload<'a, H: HeaderLookup + ?Sized>(
+    request: &Tc3Request<'a, H>,
+) -> Result<Payload<'a>, VerifyError> {
+    match request.headers.header(X_TC_CONTENT_SHA256) {
+        None => Ok(Payload::Bytes(request.body)),
+        Some(value) if value == UNSIGNED_PAYLOAD.as_bytes() => Ok(Payload::Unsigned),
+        Some(_) => Err(malformed(
+            "X-TC-Content-SHA256 may only be UNSIGNED-PAYLOAD",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/ses/tc3_request, SignedHeaders=content-type;host, Signature=be5549cde5dfef9e282aeba4134c19ce0954a1d95e1c1ef987d6064d053f6d75";
+
+    #[test]
+    fn parses_the_documented_shape() {
+        let parsed = parse_authorization(GOOD);
+        assert_eq!(
+            parsed,
+            Ok(Authorization {
+                secret_id: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
+                date: "2019-02-25",
+                service: "ses",
+                signed_headers: "content-type;host",
+                signature: "be5549cde5dfef9e282aeba4134c19ce0954a1d95e1c1ef987d6064d053f6d75",
+            })
+        );
+    }
+
+    #[test]
+    fn rejects_near_misses() {
+        let cases = [
+            GOOD.replacen("TC3-HMAC-SHA256 ", "TC3-HMAC-SHA256  ", 1),
+            GOOD.replacen("TC3-HMAC-SHA256", "TC3-HMAC-SHA1", 1),
+            GOOD.replacen(", SignedHeaders", ",SignedHeaders", 1),
+            GOOD.replacen("SignedHeaders=content-type;host", "SignedHeaders=host", 1),
+            GOOD.replacen(
+                "SignedHeaders=content-type;host",
+                "SignedHeaders=Content-Type;host",
+                1,
+            ),
+            GOOD.replacen(
+                "SignedHeaders=content-type;host",
+                "SignedHeaders=content-type;host;host",
+                1,
+            ),
+            GOOD.replacen(
+                "SignedHeaders=content-type;host",
+                "SignedHeaders=content-type;;host",
+                1,
+            ),
+            GOOD.replacen("/tc3_request", "/tc4_request", 1),
+            GOOD.replacen("/2019-02-25/", "/2019-2-25/", 1),
+            GOOD.replacen("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/", "/", 1),
+            GOOD.replacen("Signature=be", "Signature=BE", 1),
+            GOOD.replacen("Signature=be", "Signature=b", 1),
+            format!("{GOOD}, Extra=1"),
+            format!("{GOOD} "),
+            String::new(),
+            "SKIP".to_owned(),
+        ];
+        for case in cases {
+            assert!(
+                matches!(parse_authorization(&case), Err(VerifyError::Malformed(_))),
+                "{case:?}"
+            );
+        }
+    }
+}
