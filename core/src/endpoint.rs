@@ -280,10 +280,20 @@ mod tests {
         EndpointConfig::url(text)
     }
 
+    /// (settings, region, scheme, host, port, URL)
+    type Case<'a> = (
+        EndpointConfig,
+        Option<&'a Region>,
+        &'a str,
+        &'a str,
+        u16,
+        &'a str,
+    );
+
     #[test]
     fn resolves_each_mode_to_scheme_host_port_and_url() {
         let gz = Region::AP_GUANGZHOU;
-        let cases: Vec<(EndpointConfig, Option<&Region>, &str, &str, u16, &str)> = vec![
+        let cases: Vec<Case<'_>> = vec![
             (
                 EndpointConfig::Nearest,
                 None,

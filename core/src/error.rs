@@ -124,6 +124,11 @@ impl Error {
         )
     }
 
+    /// A timeout reported by the transport, described in its own words.
+    pub(crate) fn timeout_with(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Timeout, message)
+    }
+
     /// An answer that is not a response envelope.
     pub(crate) fn decode(status: u16, reason: impl Into<String>, body: &[u8]) -> Self {
         let mut error = Self::new(

@@ -57,7 +57,7 @@ pub mod sign;
 mod transport;
 
 pub use action::{Action, BodyEncoding, HttpMethod, Service, SigningScheme};
-pub use client::{CallOptions, Client, ClientBuilder};
+pub use client::{CallOptions, Client, ClientBuilder, PreparedRequest};
 pub use credentials::{Credentials, ProvideCredentials};
 pub use endpoint::{Endpoint, EndpointConfig};
 pub use error::{Error, ErrorKind};

@@ -1,1 +1,169 @@
-//! The response envelope (stub).
+//! The response envelope: `{"Response": {..., "RequestId": "..."}}`.
+//!
+//! A processed request always answers with a `Response` object; `Response.Error` means the call
+//! failed with a service error, anything else is the action's result. Anything that is not this
+//! shape (an HTML error page, a truncated body, a non-200 status) is a decode error carrying the
+//! status and a short snippet.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+use crate::error::{Error, ServiceError};
+
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(rename = "Response", borrow)]
+    response: Option<&'a RawValue>,
+}
+
+/// The fields every response may carry, read before the action-specific ones.
+#[derive(Deserialize)]
+struct Common {
+    #[serde(rename = "Error")]
+    error: Option<ErrorBody>,
+    #[serde(rename = "RequestId")]
+    request_id: Option<String>,
+    #[serde(rename = "DeprecatedWarning")]
+    deprecated_warning: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(rename = "Code")]
+    code: String,
+    #[serde(rename = "Message", default)]
+    message: String,
+}
+
+/// A decoded successful response.
+#[derive(Debug)]
+pub struct Decoded<R> {
+    /// The typed result.
+    pub value: R,
+    /// `Response.RequestId`.
+    pub request_id: Option<String>,
+    /// `Response.DeprecatedWarning`, when the service flags the action or a parameter as
+    /// deprecated.
+    pub deprecated_warning: Option<String>,
+}
+
+/// Decodes an answer into the typed response or the error it carries.
+///
+/// # Errors
+/// A service error for `Response.Error`; a decode error (with the status and a short snippet of
+/// the body) for a non-200 status, a body that is not JSON, or one that is not the envelope or
+/// does not match the response type.
+pub fn decode<R: DeserializeOwned>(status: u16, body: &[u8]) -> Result<Decoded<R>, Error> {
+    if status != 200 {
+        // The gateway answers API errors with 200; anything else did not come from the API.
+        return Err(Error::decode(status, "the HTTP status is not 200", body));
+    }
+    let envelope: Envelope<'_> = serde_json::from_slice(body)
+        .map_err(|e| Error::decode(status, format!("the body is not JSON ({e})"), body))?;
+    let Some(inner) = envelope.response else {
+        return Err(Error::decode(
+            status,
+            "the body has no `Response` object",
+            body,
+        ));
+    };
+    let common: Common = serde_json::from_str(inner.get()).map_err(|e| {
+        Error::decode(
+            status,
+            format!("the `Response` object is malformed ({e})"),
+            body,
+        )
+    })?;
+    if let Some(error) = common.error {
+        return Err(Error::service(ServiceError {
+            code: error.code,
+            message: error.message,
+            request_id: common.request_id.unwrap_or_default(),
+        }));
+    }
+    let value: R = serde_json::from_str(inner.get()).map_err(|e| {
+        Error::decode(
+            status,
+            format!("the response does not match the expected type ({e})"),
+            body,
+        )
+    })?;
+    let deprecated_warning = common.deprecated_warning.and_then(|w| match w {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(text) if text.is_empty() => None,
+        serde_json::Value::String(text) => Some(text),
+        other => Some(other.to_string()),
+    });
+    Ok(Decoded {
+        value,
+        request_id: common.request_id,
+        deprecated_warning,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Sent {
+        #[serde(rename = "MessageId")]
+        message_id: String,
+    }
+
+    #[test]
+    fn success_decodes_into_the_type_with_request_id() {
+        let body =
+            br#"{"Response":{"MessageId":"m-1","RequestId":"r-1","DeprecatedWarning":"old"}}"#;
+        let decoded: Decoded<Sent> = decode(200, body).unwrap();
+        assert_eq!(decoded.value.message_id, "m-1");
+        assert_eq!(decoded.request_id.as_deref(), Some("r-1"));
+        assert_eq!(decoded.deprecated_warning.as_deref(), Some("old"));
+    }
+
+    #[test]
+    fn error_object_becomes_a_service_error() {
+        let body = br#"{"Response":{"Error":{"Code":"InvalidParameter","Message":"bad"},"RequestId":"r-2"}}"#;
+        let err = decode::<Sent>(200, body).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Service);
+        assert_eq!(err.code(), Some("InvalidParameter"));
+        assert_eq!(err.message(), Some("bad"));
+        assert_eq!(err.request_id(), Some("r-2"));
+    }
+
+    #[test]
+    fn malformed_answers_are_decode_errors_never_panics() {
+        let big = vec![b'x'; 20 * 1024 * 1024];
+        let cases: Vec<(u16, &[u8], &str)> = vec![
+            (200, b"", "not JSON"),
+            (
+                200,
+                b"<html><body>502 Bad Gateway</body></html>",
+                "not JSON",
+            ),
+            (200, br#"{"Response":{"MessageId":"m"#, "not JSON"),
+            (200, b"[]", "not JSON"),
+            (200, b"{}", "no `Response` object"),
+            (200, br#"{"Response":[]}"#, "malformed"),
+            (
+                200,
+                br#"{"Response":{"Error":{"Message":"no code"}}}"#,
+                "malformed",
+            ),
+            (200, br#"{"Response":{"RequestId":"r"}}"#, "does not match"),
+            (502, b"<html>bad gateway</html>", "status is not 200"),
+            (200, &big, "not JSON"),
+            (200, b"\xff\xfe\x00", "not JSON"),
+        ];
+        for (status, body, expected) in cases {
+            let err = decode::<Sent>(status, body).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Decode, "{err}");
+            assert_eq!(err.http_status(), Some(status));
+            let text = err.to_string();
+            assert!(text.contains(expected), "{text}");
+            assert!(text.len() < 600, "{}", text.len());
+        }
+    }
+}

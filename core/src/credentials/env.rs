@@ -52,6 +52,27 @@ impl Environment {
     }
 }
 
+impl Environment {
+    /// Every variable whose name starts with `prefix`, sorted by name.
+    pub fn vars_with_prefix(&self, prefix: &str) -> Vec<(String, String)> {
+        let mut found: Vec<(String, String)> = match &self.0 {
+            Some(map) => map
+                .iter()
+                .filter(|(name, _)| name.starts_with(prefix))
+                .map(|(name, value)| (name.clone(), value.clone()))
+                .collect(),
+            None => std::env::vars_os()
+                .filter_map(|(name, value)| {
+                    Some((name.into_string().ok()?, value.into_string().ok()?))
+                })
+                .filter(|(name, _)| name.starts_with(prefix))
+                .collect(),
+        };
+        found.sort();
+        found
+    }
+}
+
 /// Reads `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY` and, for temporary credentials,
 /// `TENCENTCLOUD_SESSION_TOKEN` or `TENCENTCLOUD_TOKEN`, on every call.
 #[derive(Debug, Clone, Default)]

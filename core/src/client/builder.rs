@@ -1,0 +1,310 @@
+//! `ClientBuilder`: every setting of a client, with setter errors reported by `build()`, and
+//! configuration from the environment.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::options::Language;
+use super::{Client, Config, Inner};
+use crate::action::{HttpMethod, SigningScheme};
+use crate::clock::{Clock, SystemClock};
+use crate::credentials::env::Environment;
+use crate::credentials::{DefaultChain, ProvideCredentials};
+use crate::endpoint::EndpointConfig;
+use crate::error::Error;
+use crate::region::Region;
+use crate::retry::RetryPolicy;
+use crate::transport::{Transport, TransportConfig};
+
+/// The default region for every service.
+pub const ENV_REGION: &str = "TENCENTCLOUD_REGION";
+/// The endpoint URL for every service, e.g. an emulator.
+pub const ENV_ENDPOINT_URL: &str = "TENCENTCLOUD_ENDPOINT_URL";
+/// The prefix of per-service endpoint URLs: `TENCENTCLOUD_ENDPOINT_URL_SES` for SES. A
+/// per-service URL wins over [`ENV_ENDPOINT_URL`].
+pub const ENV_ENDPOINT_URL_PREFIX: &str = "TENCENTCLOUD_ENDPOINT_URL_";
+
+/// The `X-TC-RequestClient` this crate identifies itself with.
+const REQUEST_CLIENT: &str = concat!("tencentcloud-core-rust_", env!("CARGO_PKG_VERSION"));
+/// The longest request-client string the official SDKs send.
+const MAX_REQUEST_CLIENT: usize = 128;
+
+/// Builds a [`Client`]. Every setter is infallible; problems are collected and reported by
+/// [`ClientBuilder::build`], one error naming all of them.
+#[derive(Debug, Default)]
+#[must_use]
+pub struct ClientBuilder {
+    region: Option<Region>,
+    credentials: Option<Arc<dyn ProvideCredentials>>,
+    endpoint: EndpointConfig,
+    service_endpoints: HashMap<String, EndpointConfig>,
+    connect_timeout: Option<Duration>,
+    attempt_timeout: Option<Duration>,
+    call_timeout: Option<Duration>,
+    retry: RetryPolicy,
+    language: Option<Language>,
+    request_client: Option<String>,
+    unsigned_payload: bool,
+    signing_override: Option<SigningScheme>,
+    method_override: Option<HttpMethod>,
+    proxy: Option<String>,
+    root_certificates: Vec<Vec<u8>>,
+    http_client: Option<reqwest::Client>,
+    clock: Option<Arc<dyn Clock>>,
+    env: Option<Environment>,
+    problems: Vec<String>,
+}
+
+impl ClientBuilder {
+    /// The region calls address, sent as `X-TC-Region`. Optional: some actions take none.
+    pub fn region(mut self, region: Region) -> Self {
+        self.region = Some(region);
+        self
+    }
+
+    /// The region, from text; a malformed id is reported by `build()`.
+    pub fn region_str(mut self, region: &str) -> Self {
+        match Region::new(region) {
+            Ok(region) => self.region = Some(region),
+            Err(e) => self.problems.push(e.to_string()),
+        }
+        self
+    }
+
+    /// Where credentials come from: fixed [`Credentials`](crate::Credentials) or any provider.
+    pub fn credentials(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.credentials = Some(Arc::new(provider));
+        self
+    }
+
+    /// Where calls go, for every service (default: the nearest `{service}.tencentcloudapi.com`).
+    pub fn endpoint(mut self, endpoint: EndpointConfig) -> Self {
+        self.endpoint = endpoint;
+        self
+    }
+
+    /// Sends every call to this base URL, e.g. `http://127.0.0.1:4010` for an emulator.
+    pub fn endpoint_url(self, url: impl Into<String>) -> Self {
+        self.endpoint(EndpointConfig::url(url))
+    }
+
+    /// Where calls of one service go, overriding [`ClientBuilder::endpoint`] for it.
+    pub fn service_endpoint(mut self, service: &str, endpoint: EndpointConfig) -> Self {
+        self.service_endpoints.insert(service.to_owned(), endpoint);
+        self
+    }
+
+    /// How long establishing a connection (TCP and TLS) may take.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// How long one attempt (send and read the answer) may take.
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// How long a whole call may take, retries and backoff included.
+    pub fn call_timeout(mut self, timeout: Duration) -> Self {
+        self.call_timeout = Some(timeout);
+        self
+    }
+
+    /// How failed calls are retried (default: 3 attempts with jittered exponential backoff).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The language of messages, sent as `X-TC-Language` (none by default).
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = Some(language);
+        self
+    }
+
+    /// An identifier of your application appended to `X-TC-RequestClient`: letters, digits and
+    /// `-_,;.` only.
+    pub fn request_client(mut self, name: &str) -> Self {
+        let valid = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_,;.".contains(&b));
+        if valid {
+            let mut full = format!("{REQUEST_CLIENT}; {name}");
+            full.truncate(MAX_REQUEST_CLIENT);
+            self.request_client = Some(full);
+        } else {
+            self.problems.push(format!(
+                "invalid request client {name:?}: use letters, digits and -_,;. only"
+            ));
+        }
+        self
+    }
+
+    /// Leaves request bodies out of TC3 signatures (`X-TC-Content-SHA256: UNSIGNED-PAYLOAD`),
+    /// saving a hash of large bodies.
+    pub fn unsigned_payload(mut self, enabled: bool) -> Self {
+        self.unsigned_payload = enabled;
+        self
+    }
+
+    /// Signs every call with this scheme where the action allows a choice (not multipart or
+    /// octet-stream actions, which require TC3 and POST).
+    pub fn signing(mut self, signing: SigningScheme) -> Self {
+        self.signing_override = Some(signing);
+        self
+    }
+
+    /// Sends every call with this method where the action allows a choice.
+    pub fn method(mut self, method: HttpMethod) -> Self {
+        self.method_override = Some(method);
+        self
+    }
+
+    /// Sends calls through an HTTP(S) proxy, e.g. `http://proxy.internal:3128`.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(url.into());
+        self
+    }
+
+    /// Trusts an extra root certificate (PEM; a bundle of several is fine) besides the system's.
+    pub fn add_root_certificate_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.root_certificates.push(pem.into());
+        self
+    }
+
+    /// Uses your own reqwest client (its own pool, TLS and proxy settings; the connect timeout,
+    /// proxy and root certificates of this builder then do not apply).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// The clock timestamps are read from (tests pin it).
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Some(Arc::new(clock));
+        self
+    }
+
+    /// Reads configuration from this environment instead of the process's (tests use a map):
+    /// credentials (environment, then the credentials file), `TENCENTCLOUD_REGION`,
+    /// `TENCENTCLOUD_ENDPOINT_URL` and `TENCENTCLOUD_ENDPOINT_URL_<SERVICE>`. Settings made on
+    /// the builder win over the environment.
+    pub fn environment(mut self, env: Environment) -> Self {
+        self.env = Some(env);
+        self
+    }
+
+    /// Reads configuration from the process environment (see [`ClientBuilder::environment`]).
+    pub fn from_env(self) -> Self {
+        self.environment(Environment::process())
+    }
+
+    fn apply_environment(&mut self) {
+        let Some(env) = self.env.clone() else { return };
+        if self.region.is_none()
+            && let Some(region) = env.get(ENV_REGION).filter(|r| !r.is_empty())
+        {
+            match Region::new(region) {
+                Ok(region) => self.region = Some(region),
+                Err(e) => self.problems.push(format!("{ENV_REGION}: {e}")),
+            }
+        }
+        if self.endpoint == EndpointConfig::Nearest
+            && let Some(url) = env.get(ENV_ENDPOINT_URL).filter(|u| !u.is_empty())
+        {
+            self.endpoint = EndpointConfig::url(url);
+        }
+        for (name, url) in env.vars_with_prefix(ENV_ENDPOINT_URL_PREFIX) {
+            let service = name[ENV_ENDPOINT_URL_PREFIX.len()..].to_ascii_lowercase();
+            if service.is_empty() || url.is_empty() {
+                continue;
+            }
+            self.service_endpoints
+                .entry(service)
+                .or_insert_with(|| EndpointConfig::url(url));
+        }
+        if self.credentials.is_none() {
+            match DefaultChain::new(env).resolve() {
+                Ok(credentials) => self.credentials = Some(Arc::new(credentials)),
+                Err(e) => self.problems.push(e.to_string()),
+            }
+        }
+    }
+
+    /// Checks every setting and builds the client.
+    ///
+    /// # Errors
+    /// An invalid-configuration error listing every problem: a malformed region, request-client
+    /// string, endpoint, proxy or certificate, or missing credentials.
+    pub fn build(mut self) -> Result<Client, Error> {
+        self.apply_environment();
+        let mut problems = std::mem::take(&mut self.problems);
+        let endpoints = std::iter::once(("all services".to_owned(), &self.endpoint))
+            .chain(self.service_endpoints.iter().map(|(s, e)| (s.clone(), e)));
+        for (scope, endpoint) in endpoints {
+            // Check URLs now with a placeholder service so mistakes surface at build time.
+            if let Err(e) = crate::endpoint::resolve("check", self.region.as_ref(), endpoint)
+                && !matches!(e, crate::endpoint::EndpointError::MissingRegion)
+            {
+                problems.push(format!("endpoint for {scope}: {e}"));
+            }
+        }
+        let credentials = match self.credentials.take() {
+            Some(credentials) => Some(credentials),
+            None if self.env.is_some() => None,
+            None => {
+                problems.push(
+                    "no credentials: set them on the builder or use Client::from_env()".to_owned(),
+                );
+                None
+            }
+        };
+        let transport = match self.http_client.take() {
+            Some(http) => Some(Transport::from_client(http)),
+            None => match Transport::build(&TransportConfig {
+                connect_timeout: self.connect_timeout,
+                proxy: self.proxy.take(),
+                root_certificates_pem: std::mem::take(&mut self.root_certificates),
+            }) {
+                Ok(transport) => Some(transport),
+                Err(e) => {
+                    problems.push(e.to_string());
+                    None
+                }
+            },
+        };
+        let (Some(credentials), Some(transport), true) =
+            (credentials, transport, problems.is_empty())
+        else {
+            return Err(Error::invalid_config(problems.join("; ")));
+        };
+        let config = Config {
+            region: self.region,
+            endpoint: self.endpoint,
+            service_endpoints: self.service_endpoints,
+            attempt_timeout: self.attempt_timeout,
+            call_timeout: self.call_timeout,
+            retry: self.retry,
+            language: self.language,
+            request_client: self
+                .request_client
+                .unwrap_or_else(|| REQUEST_CLIENT.to_owned()),
+            unsigned_payload: self.unsigned_payload,
+            signing_override: self.signing_override,
+            method_override: self.method_override,
+        };
+        Ok(Client {
+            inner: Arc::new(Inner {
+                config,
+                transport,
+                credentials,
+                clock: self.clock.unwrap_or_else(|| Arc::new(SystemClock)),
+                skew_seconds: std::sync::atomic::AtomicI64::new(0),
+            }),
+        })
+    }
+}

@@ -1,0 +1,337 @@
+//! Building one signed request: the encoding plan, the parameters encoded once, and the
+//! per-attempt signature (each attempt gets a fresh timestamp).
+
+use bytes::Bytes;
+use http::{HeaderMap, HeaderName, HeaderValue};
+
+use crate::action::{Action, BodyEncoding, HttpMethod, Service, SigningScheme};
+use crate::credentials::Credentials;
+use crate::encode;
+use crate::endpoint::Endpoint;
+use crate::error::Error;
+use crate::header::{self, content_type};
+use crate::limits;
+use crate::sign::legacy::{CommonParams, LegacyAlgorithm};
+use crate::sign::{self, Payload, SignableRequest, SigningParams};
+
+/// How one action is sent: the method, scheme and encoding after client overrides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Plan {
+    pub(crate) method: HttpMethod,
+    pub(crate) signing: SigningScheme,
+    pub(crate) encoding: BodyEncoding,
+}
+
+impl Plan {
+    /// The action's declaration, with the client's overrides applied where the action allows
+    /// them: multipart and octet-stream actions keep their own method and scheme.
+    pub(crate) fn for_action<A: Action>(
+        method_override: Option<HttpMethod>,
+        signing_override: Option<SigningScheme>,
+    ) -> Self {
+        if A::ENCODING.is_fixed() || (method_override.is_none() && signing_override.is_none()) {
+            return Self {
+                method: A::METHOD,
+                signing: A::SIGNING,
+                encoding: A::ENCODING,
+            };
+        }
+        let method = method_override.unwrap_or(A::METHOD);
+        let signing = signing_override.unwrap_or(A::SIGNING);
+        Self {
+            method,
+            signing,
+            encoding: BodyEncoding::default_for(method, signing),
+        }
+    }
+}
+
+/// The parameters, encoded once per call.
+#[derive(Debug)]
+pub(crate) enum Encoded {
+    /// A finished body (JSON, multipart, raw bytes) with its content type.
+    Body { content_type: String, bytes: Bytes },
+    /// The query string of a TC3 GET.
+    Query(String),
+    /// Flattened business parameters of a v1 request; the common parameters and the signature
+    /// are added per attempt.
+    Legacy(Vec<(String, String)>),
+}
+
+impl Encoded {
+    /// Encodes `action` according to `plan`.
+    pub(crate) fn new<A: Action>(action: &A, plan: Plan) -> Result<Self, Error> {
+        let encoded = match (plan.signing, plan.encoding) {
+            (SigningScheme::HmacSha1 | SigningScheme::HmacSha256, _) => {
+                Self::Legacy(encode::flatten(action).map_err(Error::invalid_request_from)?)
+            }
+            (_, BodyEncoding::Json) => Self::Body {
+                content_type: content_type::JSON.to_owned(),
+                bytes: encode::to_json(action)
+                    .map_err(Error::invalid_request_from)?
+                    .into(),
+            },
+            (_, BodyEncoding::Query | BodyEncoding::Form) => Self::Query(encode::to_query_string(
+                &encode::flatten(action).map_err(Error::invalid_request_from)?,
+            )),
+            (_, BodyEncoding::Multipart) => {
+                let (content_type, bytes) = encode::multipart::to_body(action, A::FILE_FIELDS)
+                    .map_err(Error::invalid_request_from)?;
+                Self::Body {
+                    content_type,
+                    bytes: bytes.into(),
+                }
+            }
+            (_, BodyEncoding::OctetStream) => Self::Body {
+                content_type: content_type::OCTET_STREAM.to_owned(),
+                bytes: octet_stream_body(action, A::FILE_FIELDS)?.into(),
+            },
+        };
+        if let Self::Body { bytes, .. } = &encoded {
+            limits::check(plan.method, plan.signing, bytes.len())?;
+        }
+        if let Self::Query(query) = &encoded {
+            limits::check(plan.method, plan.signing, query.len())?;
+        }
+        Ok(encoded)
+    }
+}
+
+/// Everything besides the parameters that goes into one attempt.
+#[derive(Debug)]
+pub(crate) struct AttemptContext<'a> {
+    pub(crate) plan: Plan,
+    pub(crate) endpoint: &'a Endpoint,
+    pub(crate) credentials: &'a Credentials,
+    pub(crate) region: Option<&'a str>,
+    pub(crate) language: Option<&'a str>,
+    pub(crate) request_client: &'a str,
+    pub(crate) trace_id: &'a str,
+    pub(crate) unsigned_payload: bool,
+    pub(crate) extra_headers: &'a [(HeaderName, HeaderValue)],
+    pub(crate) timestamp: u64,
+}
+
+/// Builds the signed request of one attempt.
+pub(crate) fn build<A: Action>(
+    encoded: &Encoded,
+    ctx: &AttemptContext<'_>,
+) -> Result<http::Request<Bytes>, Error> {
+    match encoded {
+        Encoded::Body {
+            content_type,
+            bytes,
+        } => build_tc3::<A>(ctx, "", content_type, bytes.clone()),
+        Encoded::Query(query) => build_tc3::<A>(ctx, query, content_type::FORM, Bytes::new()),
+        Encoded::Legacy(business) => build_legacy::<A>(ctx, business),
+    }
+}
+
+fn build_tc3<A: Action>(
+    ctx: &AttemptContext<'_>,
+    query: &str,
+    content_type: &str,
+    body: Bytes,
+) -> Result<http::Request<Bytes>, Error> {
+    let endpoint = ctx.endpoint;
+    let payload = if ctx.unsigned_payload {
+        Payload::Unsigned
+    } else {
+        Payload::Bytes(&body)
+    };
+    let signable = SignableRequest::new(
+        ctx.plan.method,
+        endpoint.host_header(),
+        content_type,
+        payload,
+    )
+    .with_query(query);
+    let signature = sign::tc3::sign(
+        &signable,
+        &SigningParams {
+            secret_id: ctx.credentials.secret_id(),
+            secret_key: ctx.credentials.secret_key(),
+            service: <A::Service as Service>::NAME,
+            timestamp: ctx.timestamp,
+        },
+    );
+    let mut headers = HeaderMap::with_capacity(14);
+    put(&mut headers, http::header::HOST, endpoint.host_header())?;
+    put(&mut headers, http::header::CONTENT_TYPE, content_type)?;
+    let mut authorization = HeaderValue::try_from(signature.into_authorization())
+        .map_err(|_| Error::invalid_request("the secret id cannot appear in a header"))?;
+    authorization.set_sensitive(true);
+    headers.insert(http::header::AUTHORIZATION, authorization);
+    put_static(&mut headers, header::X_TC_ACTION, A::NAME)?;
+    put_static(
+        &mut headers,
+        header::X_TC_VERSION,
+        <A::Service as Service>::VERSION,
+    )?;
+    put_static(
+        &mut headers,
+        header::X_TC_TIMESTAMP,
+        &ctx.timestamp.to_string(),
+    )?;
+    if let Some(region) = ctx.region {
+        put_static(&mut headers, header::X_TC_REGION, region)?;
+    }
+    if let Some(token) = ctx.credentials.token() {
+        let mut value = HeaderValue::from_str(token)
+            .map_err(|_| Error::invalid_request("the session token cannot appear in a header"))?;
+        value.set_sensitive(true);
+        headers.insert(HeaderName::from_static("x-tc-token"), value);
+    }
+    if let Some(language) = ctx.language {
+        put_static(&mut headers, header::X_TC_LANGUAGE, language)?;
+    }
+    put_static(
+        &mut headers,
+        header::X_TC_REQUEST_CLIENT,
+        ctx.request_client,
+    )?;
+    put_static(&mut headers, header::X_TC_TRACE_ID, ctx.trace_id)?;
+    if ctx.unsigned_payload {
+        put_static(
+            &mut headers,
+            header::X_TC_CONTENT_SHA256,
+            header::UNSIGNED_PAYLOAD,
+        )?;
+    }
+    add_extra_headers(&mut headers, ctx.extra_headers);
+    let url = if query.is_empty() {
+        endpoint.url().to_owned()
+    } else {
+        format!("{}?{query}", endpoint.url())
+    };
+    finish(ctx.plan.method, &url, headers, body)
+}
+
+fn build_legacy<A: Action>(
+    ctx: &AttemptContext<'_>,
+    business: &[(String, String)],
+) -> Result<http::Request<Bytes>, Error> {
+    let endpoint = ctx.endpoint;
+    let algorithm = LegacyAlgorithm::from_scheme(ctx.plan.signing)
+        .ok_or_else(|| Error::invalid_request("a v1 request needs HmacSHA1 or HmacSHA256"))?;
+    let common = CommonParams {
+        action: A::NAME,
+        version: <A::Service as Service>::VERSION,
+        region: ctx.region,
+        timestamp: ctx.timestamp,
+        nonce: fastrand::u64(1..=u64::from(u32::MAX)),
+        secret_id: ctx.credentials.secret_id(),
+        secret_key: ctx.credentials.secret_key(),
+        token: ctx.credentials.token(),
+        language: ctx.language,
+        request_client: Some(ctx.request_client),
+        algorithm,
+    };
+    let params = sign::legacy::sign(
+        ctx.plan.method,
+        endpoint.host_header(),
+        "/",
+        &common,
+        business.to_vec(),
+    )
+    .map_err(Error::invalid_request_from)?;
+    let encoded = encode::to_query_string(&params);
+    limits::check(ctx.plan.method, ctx.plan.signing, encoded.len())?;
+    let mut headers = HeaderMap::with_capacity(6);
+    put(&mut headers, http::header::HOST, endpoint.host_header())?;
+    put(&mut headers, http::header::CONTENT_TYPE, content_type::FORM)?;
+    put_static(&mut headers, header::X_TC_TRACE_ID, ctx.trace_id)?;
+    add_extra_headers(&mut headers, ctx.extra_headers);
+    match ctx.plan.method {
+        HttpMethod::Get => {
+            let url = format!("{}?{encoded}", endpoint.url());
+            finish(HttpMethod::Get, &url, headers, Bytes::new())
+        }
+        HttpMethod::Post => finish(HttpMethod::Post, endpoint.url(), headers, encoded.into()),
+    }
+}
+
+/// Caller headers, except those the protocol owns: overriding them would break the signature
+/// or misreport the call.
+fn add_extra_headers(headers: &mut HeaderMap, extra: &[(HeaderName, HeaderValue)]) {
+    for (name, value) in extra {
+        let protected = name == http::header::HOST
+            || name == http::header::CONTENT_TYPE
+            || name == http::header::AUTHORIZATION
+            || (name.as_str().starts_with("x-tc-") && name.as_str() != "x-tc-traceid");
+        if protected {
+            tracing::warn!(
+                header = name.as_str(),
+                "ignoring an override of a protocol header"
+            );
+            continue;
+        }
+        headers.insert(name.clone(), value.clone());
+    }
+}
+
+fn put(headers: &mut HeaderMap, name: HeaderName, value: &str) -> Result<(), Error> {
+    let value = HeaderValue::from_str(value)
+        .map_err(|_| Error::invalid_request(format!("invalid value for header {name}")))?;
+    headers.insert(name, value);
+    Ok(())
+}
+
+fn put_static(headers: &mut HeaderMap, name: &'static str, value: &str) -> Result<(), Error> {
+    put(headers, HeaderName::from_static(lower(name)), value)
+}
+
+/// The lower-case form of the protocol's header constants, which `HeaderName::from_static`
+/// requires. The constants are few and fixed, so a match keeps this allocation-free.
+fn lower(name: &'static str) -> &'static str {
+    match name {
+        header::X_TC_ACTION => "x-tc-action",
+        header::X_TC_VERSION => "x-tc-version",
+        header::X_TC_TIMESTAMP => "x-tc-timestamp",
+        header::X_TC_REGION => "x-tc-region",
+        header::X_TC_LANGUAGE => "x-tc-language",
+        header::X_TC_REQUEST_CLIENT => "x-tc-requestclient",
+        header::X_TC_TRACE_ID => "x-tc-traceid",
+        header::X_TC_CONTENT_SHA256 => "x-tc-content-sha256",
+        header::X_TC_TOKEN => "x-tc-token",
+        other => other,
+    }
+}
+
+fn finish(
+    method: HttpMethod,
+    url: &str,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<http::Request<Bytes>, Error> {
+    let method = match method {
+        HttpMethod::Get => http::Method::GET,
+        HttpMethod::Post => http::Method::POST,
+    };
+    let mut request = http::Request::builder()
+        .method(method)
+        .uri(url)
+        .body(body)
+        .map_err(|e| Error::invalid_request(format!("cannot form the request URL: {e}")))?;
+    *request.headers_mut() = headers;
+    Ok(request)
+}
+
+/// The body of an octet-stream action: the raw bytes of its one file field (base64 in the
+/// struct, like multipart file fields).
+fn octet_stream_body<A: Action>(action: &A, file_fields: &[&str]) -> Result<Vec<u8>, Error> {
+    use base64::Engine as _;
+    let [field] = file_fields else {
+        return Err(Error::invalid_request(
+            "an octet-stream action needs exactly one field marked #[tc(file)]",
+        ));
+    };
+    let value = serde_json::to_value(action).map_err(Error::invalid_request_from)?;
+    let text = value
+        .get(*field)
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default();
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .map_err(|e| Error::invalid_request(format!("parameter `{field}` is not base64: {e}")))
+}

@@ -1,0 +1,615 @@
+//! The client against a scripted loopback server: requests as signed, retries, clock skew,
+//! timeouts, limits, malformed answers, configuration from the environment, and secrets.
+
+mod support;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use support::{Recorded, Reply, TestServer};
+use tencentcloud_core::credentials::env::Environment;
+use tencentcloud_core::encode::{parse_query, to_json};
+use tencentcloud_core::sign::verify::{
+    LegacyRequest, StoredKey, Tc3Request, verify_legacy, verify_tc3,
+};
+use tencentcloud_core::{
+    CallOptions, Client, Credentials, ErrorKind, HttpMethod, Region, RetryPolicy, SigningScheme,
+    action, clock, model, service,
+};
+
+const ID: &str = "AKIDtestclient";
+const KEY: &str = "canary-secret-key-0123456789";
+const TOKEN: &str = "canary-session-token-abcdef";
+
+#[service(name = "ses", version = "2020-10-02")]
+struct Ses;
+
+#[action(service = Ses, response = SentResponse)]
+struct SendEmail {
+    from_email_address: String,
+    destination: Vec<String>,
+    subject: String,
+    reply_to_addresses: Option<String>,
+}
+
+#[model]
+struct SentResponse {
+    message_id: Option<String>,
+    request_id: String,
+}
+
+#[action(service = Ses, response = SentResponse)]
+struct ListEmailTemplates {
+    limit: u64,
+    offset: u64,
+}
+
+fn email() -> SendEmail {
+    SendEmail {
+        from_email_address: "noreply@mail.example.com".into(),
+        destination: vec!["user@example.com".into(), "李雷 <li@example.com>".into()],
+        subject: "Hello & welcome: 50% off *today* ~ok".into(),
+        reply_to_addresses: None,
+    }
+}
+
+fn builder(server: &TestServer) -> tencentcloud_core::ClientBuilder {
+    Client::builder()
+        .credentials(Credentials::new(ID, KEY).unwrap())
+        .region(Region::AP_HONGKONG)
+        .endpoint_url(server.url())
+        .retry_policy(
+            RetryPolicy::new()
+                .with_initial_backoff(Duration::from_millis(5))
+                .with_max_backoff(Duration::from_millis(20)),
+        )
+}
+
+fn store(token: Option<&str>) -> impl Fn(&str) -> Option<StoredKey> {
+    let token = token.map(str::to_owned);
+    move |id: &str| {
+        (id == ID).then(|| {
+            let key = StoredKey::new(KEY);
+            match &token {
+                Some(t) => key.with_token(t.clone()),
+                None => key,
+            }
+        })
+    }
+}
+
+/// Checks a recorded request's signature with the server-side verifier.
+fn verify(recorded: &Recorded, token: Option<&str>) -> SigningScheme {
+    let host = recorded.header("host").expect("host header");
+    let now = clock::unix_now();
+    if recorded.header("authorization").is_some() {
+        let caller = verify_tc3(
+            &Tc3Request {
+                method: &recorded.method,
+                host,
+                path: "/",
+                query: recorded.query(),
+                headers: &recorded.headers,
+                body: &recorded.body,
+            },
+            "ses",
+            now,
+            &store(token),
+        )
+        .expect("TC3 signature verifies");
+        caller.scheme
+    } else {
+        let raw = if recorded.method == "GET" {
+            recorded.query().as_bytes().to_vec()
+        } else {
+            recorded.body.clone()
+        };
+        let params = parse_query(&raw).expect("parameters parse");
+        let caller = verify_legacy(
+            &LegacyRequest {
+                method: &recorded.method,
+                host,
+                path: "/",
+                params: &params,
+            },
+            now,
+            &store(token),
+        )
+        .expect("v1 signature verifies");
+        caller.scheme
+    }
+}
+
+#[tokio::test]
+async fn tc3_post_is_sent_exactly_as_signed_with_every_header() {
+    let server = TestServer::start(vec![Reply::ok(r#""MessageId":"m-1""#)]).await;
+    let client = builder(&server).build().unwrap();
+    let sent = client
+        .send_with(&email(), &CallOptions::new().trace_id("trace-1"))
+        .await
+        .unwrap();
+    assert_eq!(sent.message_id.as_deref(), Some("m-1"));
+    let requests = server.requests();
+    let request = &requests[0];
+    assert_eq!(verify(request, None), SigningScheme::Tc3HmacSha256);
+    assert_eq!(request.method, "POST");
+    assert_eq!(request.body, to_json(&email()).unwrap());
+    assert_eq!(request.header("content-type"), Some("application/json"));
+    assert_eq!(
+        request.header("host"),
+        Some(server.addr.to_string().as_str())
+    );
+    assert_eq!(request.header("x-tc-action"), Some("SendEmail"));
+    assert_eq!(request.header("x-tc-version"), Some("2020-10-02"));
+    assert_eq!(request.header("x-tc-region"), Some("ap-hongkong"));
+    assert_eq!(request.header("x-tc-traceid"), Some("trace-1"));
+    assert!(
+        request
+            .header("x-tc-requestclient")
+            .unwrap()
+            .starts_with("tencentcloud-core-rust_")
+    );
+    assert!(request.header("x-tc-token").is_none());
+    let timestamp: u64 = request.header("x-tc-timestamp").unwrap().parse().unwrap();
+    assert!(timestamp.abs_diff(clock::unix_now()) < 60);
+}
+
+#[tokio::test]
+async fn every_scheme_and_method_verifies_with_and_without_a_token() {
+    let cases = [
+        (HttpMethod::Post, SigningScheme::Tc3HmacSha256),
+        (HttpMethod::Get, SigningScheme::Tc3HmacSha256),
+        (HttpMethod::Post, SigningScheme::HmacSha256),
+        (HttpMethod::Get, SigningScheme::HmacSha256),
+        (HttpMethod::Post, SigningScheme::HmacSha1),
+        (HttpMethod::Get, SigningScheme::HmacSha1),
+    ];
+    for (method, signing) in cases {
+        for token in [None, Some(TOKEN)] {
+            let server = TestServer::start(vec![]).await;
+            let credentials = match token {
+                Some(t) => Credentials::with_token(ID, KEY, t).unwrap(),
+                None => Credentials::new(ID, KEY).unwrap(),
+            };
+            let client = builder(&server)
+                .credentials(credentials)
+                .method(method)
+                .signing(signing)
+                .build()
+                .unwrap();
+            client.send(&email()).await.unwrap();
+            let request = &server.requests()[0];
+            assert_eq!(request.method, method.as_str(), "{method} {signing}");
+            assert_eq!(
+                verify(request, token),
+                signing,
+                "{method} {signing} {token:?}"
+            );
+            let sent_token = if signing == SigningScheme::Tc3HmacSha256 {
+                request.header("x-tc-token").map(str::to_owned)
+            } else {
+                let raw = if method == HttpMethod::Get {
+                    request.query().as_bytes().to_vec()
+                } else {
+                    request.body.clone()
+                };
+                parse_query(&raw)
+                    .unwrap()
+                    .into_iter()
+                    .find(|(k, _)| k == "Token")
+                    .map(|(_, v)| v)
+            };
+            assert_eq!(sent_token.as_deref(), token, "{method} {signing}");
+        }
+    }
+}
+
+/// (answer, idempotent action?, expected attempts) with at most 3 attempts.
+#[tokio::test]
+async fn retries_follow_the_error_kind_and_idempotency() {
+    let cases: Vec<(Reply, bool, usize)> = vec![
+        (Reply::error("RequestLimitExceeded"), false, 3),
+        (
+            Reply::error("RequestLimitExceeded.UinLimitExceeded"),
+            false,
+            3,
+        ),
+        (
+            Reply::error("RequestLimitExceeded.IPLimitExceeded"),
+            true,
+            3,
+        ),
+        (Reply::error("InternalError"), true, 3),
+        (Reply::error("InternalError"), false, 1),
+        (Reply::error("ServiceUnavailable"), true, 3),
+        (Reply::error("ServiceUnavailable"), false, 1),
+        (Reply::error("LimitExceeded"), true, 1),
+        (Reply::error("LimitExceeded.DailySendLimit"), true, 1),
+        (Reply::error("AuthFailure.SignatureFailure"), true, 1),
+        (Reply::error("InvalidParameter"), true, 1),
+        (
+            Reply::error("FailedOperation.EmailAddrInBlacklist"),
+            false,
+            1,
+        ),
+        (Reply::Drop, true, 3),
+        (Reply::Drop, false, 1),
+        (
+            Reply::Status(502, b"<html>bad gateway</html>".to_vec()),
+            true,
+            1,
+        ),
+    ];
+    for (reply, idempotent, expected) in cases {
+        let server = TestServer::start(vec![reply.clone(), reply.clone(), reply.clone()]).await;
+        let client = builder(&server).build().unwrap();
+        let result = if idempotent {
+            client
+                .send(&ListEmailTemplates {
+                    limit: 10,
+                    offset: 0,
+                })
+                .await
+                .map(|_| ())
+        } else {
+            client.send(&email()).await.map(|_| ())
+        };
+        assert!(result.is_err(), "{reply:?}");
+        assert_eq!(
+            server.requests().len(),
+            expected,
+            "{reply:?} idempotent={idempotent}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_retry_that_succeeds_returns_the_value_and_each_attempt_is_freshly_signed() {
+    let server = TestServer::start(vec![
+        Reply::error("RequestLimitExceeded"),
+        Reply::ok(r#""MessageId":"m-2""#),
+    ])
+    .await;
+    let client = builder(&server).build().unwrap();
+    let sent = client.send(&email()).await.unwrap();
+    assert_eq!(sent.message_id.as_deref(), Some("m-2"));
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    for request in &requests {
+        verify(request, None);
+    }
+    assert_eq!(
+        requests[0].header("x-tc-traceid"),
+        requests[1].header("x-tc-traceid")
+    );
+}
+
+#[tokio::test]
+async fn signature_expire_corrects_the_clock_from_the_date_header_and_keeps_it() {
+    // The local clock is an hour behind the server.
+    let server_now = clock::unix_now();
+    let date = httpdate::fmt_http_date(std::time::UNIX_EPOCH + Duration::from_secs(server_now));
+    let expired = r#"{"Response":{"Error":{"Code":"AuthFailure.SignatureExpire","Message":"expired"},"RequestId":"r"}}"#;
+    let server = TestServer::start(vec![
+        Reply::JsonWithDate(expired.into(), date),
+        Reply::ok(""),
+        Reply::ok(""),
+    ])
+    .await;
+    let client = builder(&server)
+        .clock(clock::FixedClock(server_now - 3600))
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    client.send(&email()).await.unwrap();
+    client.send(&email()).await.unwrap();
+    let stamps: Vec<u64> = server
+        .requests()
+        .iter()
+        .map(|r| r.header("x-tc-timestamp").unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(stamps.len(), 3);
+    assert_eq!(stamps[0], server_now - 3600);
+    assert!(stamps[1].abs_diff(server_now) <= 1, "{stamps:?}");
+    assert!(
+        stamps[2].abs_diff(server_now) <= 1,
+        "the offset is kept: {stamps:?}"
+    );
+}
+
+#[tokio::test]
+async fn signature_expire_without_a_date_is_not_retried() {
+    let server = TestServer::start(vec![Reply::error("AuthFailure.SignatureExpire")]).await;
+    let client = builder(&server).build().unwrap();
+    let err = client.send(&email()).await.unwrap_err();
+    assert!(err.is_signature_expired());
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn attempt_and_call_timeouts_fire() {
+    let slow = || Reply::Delay(Duration::from_millis(600), Box::new(Reply::ok("")));
+    let server = TestServer::start(vec![slow(), slow(), slow()]).await;
+    let client = builder(&server)
+        .attempt_timeout(Duration::from_millis(100))
+        .build()
+        .unwrap();
+    let err = client
+        .send(&ListEmailTemplates {
+            limit: 1,
+            offset: 0,
+        })
+        .await
+        .unwrap_err();
+    assert!(err.is_timeout(), "{err}");
+    assert!(err.to_string().contains("attempt timeout"), "{err}");
+    assert_eq!(
+        server.requests().len(),
+        3,
+        "idempotent actions retry timeouts"
+    );
+
+    let server = TestServer::start(vec![slow()]).await;
+    let client = builder(&server).build().unwrap();
+    let err = client
+        .send_with(
+            &email(),
+            &CallOptions::new().timeout(Duration::from_millis(100)),
+        )
+        .await
+        .unwrap_err();
+    assert!(err.is_timeout());
+    assert!(err.to_string().contains("call timeout"), "{err}");
+
+    let server = TestServer::start(vec![slow()]).await;
+    let client = builder(&server)
+        .attempt_timeout(Duration::from_millis(100))
+        .build()
+        .unwrap();
+    client.send(&email()).await.unwrap_err();
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "SendEmail is not retried after a timeout"
+    );
+}
+
+#[tokio::test]
+async fn requests_over_the_limits_are_refused_with_nothing_sent() {
+    let server = TestServer::start(vec![]).await;
+    let big = SendEmail {
+        subject: "x".repeat(33 * 1024),
+        ..email()
+    };
+    for (method, signing) in [
+        (HttpMethod::Get, SigningScheme::Tc3HmacSha256),
+        (HttpMethod::Get, SigningScheme::HmacSha1),
+    ] {
+        let client = builder(&server)
+            .method(method)
+            .signing(signing)
+            .build()
+            .unwrap();
+        let err = client.send(&big).await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidRequest, "{err}");
+        assert!(err.to_string().contains("32768-byte limit"), "{err}");
+    }
+    let huge = SendEmail {
+        subject: "x".repeat(1024 * 1024),
+        ..email()
+    };
+    let client = builder(&server)
+        .signing(SigningScheme::HmacSha256)
+        .build()
+        .unwrap();
+    let err = client.send(&huge).await.unwrap_err();
+    assert!(err.to_string().contains("1048576-byte limit"), "{err}");
+    let enormous = SendEmail {
+        subject: "x".repeat(10 * 1024 * 1024),
+        ..email()
+    };
+    let client = builder(&server).build().unwrap();
+    let err = client.send(&enormous).await.unwrap_err();
+    assert!(err.to_string().contains("10485760-byte limit"), "{err}");
+    assert!(server.requests().is_empty());
+}
+
+#[tokio::test]
+async fn malformed_answers_become_decode_errors() {
+    let answers: Vec<(Reply, &str)> = vec![
+        (Reply::Json(String::new()), "not JSON"),
+        (Reply::Json("<html>oops</html>".into()), "not JSON"),
+        (
+            Reply::Json(r#"{"Response":{"MessageId":"#.into()),
+            "not JSON",
+        ),
+        (
+            Reply::Status(502, b"<html>502 Bad Gateway</html>".to_vec()),
+            "HTTP 502",
+        ),
+        (Reply::Json(r#"{"Other":1}"#.into()), "no `Response`"),
+        (Reply::Json("x".repeat(20 * 1024 * 1024)), "larger than"),
+    ];
+    for (reply, expected) in answers {
+        let server = TestServer::start(vec![reply]).await;
+        let client = builder(&server).build().unwrap();
+        let err = client.send(&email()).await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Decode, "{err}");
+        assert!(err.to_string().contains(expected), "{err}");
+        assert!(err.to_string().len() < 600);
+    }
+}
+
+#[tokio::test]
+async fn service_errors_carry_code_message_and_request_id() {
+    let server =
+        TestServer::start(vec![Reply::error("FailedOperation.EmailAddrInBlacklist")]).await;
+    let client = builder(&server).build().unwrap();
+    let err = client.send(&email()).await.unwrap_err();
+    assert_eq!(err.code(), Some("FailedOperation.EmailAddrInBlacklist"));
+    assert_eq!(
+        err.request_id(),
+        Some("req-FailedOperation.EmailAddrInBlacklist")
+    );
+    assert_eq!(
+        err.to_string(),
+        "ses SendEmail failed: FailedOperation.EmailAddrInBlacklist: scripted \
+         FailedOperation.EmailAddrInBlacklist (request id req-FailedOperation.EmailAddrInBlacklist)"
+    );
+}
+
+#[tokio::test]
+async fn environment_configures_credentials_region_and_per_service_endpoints() {
+    let server = TestServer::start(vec![]).await;
+    let env = Environment::from_pairs([
+        ("TENCENTCLOUD_SECRET_ID", ID.to_owned()),
+        ("TENCENTCLOUD_SECRET_KEY", KEY.to_owned()),
+        ("TENCENTCLOUD_TOKEN", TOKEN.to_owned()),
+        ("TENCENTCLOUD_REGION", "ap-singapore".to_owned()),
+        ("TENCENTCLOUD_ENDPOINT_URL", "http://127.0.0.1:9".to_owned()),
+        ("TENCENTCLOUD_ENDPOINT_URL_SES", server.url()),
+    ]);
+    let client = Client::builder().environment(env).build().unwrap();
+    client.send(&email()).await.unwrap();
+    let request = &server.requests()[0];
+    assert_eq!(request.header("x-tc-region"), Some("ap-singapore"));
+    assert_eq!(request.header("x-tc-token"), Some(TOKEN));
+    verify(request, Some(TOKEN));
+    assert_eq!(
+        client.endpoint_for("cvm", None).unwrap().url(),
+        "http://127.0.0.1:9/"
+    );
+}
+
+#[test]
+fn bad_configuration_is_reported_by_build_with_every_problem() {
+    let env = Environment::from_pairs([
+        ("TENCENTCLOUD_REGION", "AP GUANGZHOU"),
+        ("TENCENTCLOUD_ENDPOINT_URL_SES", "http://example.com"),
+        ("HOME", "/nonexistent-home"),
+    ]);
+    let err = Client::builder()
+        .environment(env)
+        .request_client("my app")
+        .build()
+        .unwrap_err();
+    let text = err.to_string();
+    assert_eq!(err.kind(), ErrorKind::InvalidConfig);
+    for expected in [
+        "TENCENTCLOUD_REGION: invalid region",
+        "endpoint for ses: refusing plain http",
+        "invalid request client",
+        "no credentials found; tried: environment",
+        "/nonexistent-home/.tencentcloud/credentials (does not exist)",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+    let err = Client::builder().build().unwrap_err();
+    assert!(err.to_string().contains("no credentials"), "{err}");
+}
+
+#[tokio::test]
+async fn prepare_returns_the_signed_request_without_sending() {
+    let server = TestServer::start(vec![]).await;
+    let client = builder(&server)
+        .credentials(Credentials::with_token(ID, KEY, TOKEN).unwrap())
+        .build()
+        .unwrap();
+    let prepared = client.prepare(&email()).await.unwrap();
+    assert!(server.requests().is_empty());
+    assert_eq!(prepared.method(), "POST");
+    assert_eq!(
+        prepared.body().as_ref(),
+        to_json(&email()).unwrap().as_slice()
+    );
+    assert!(
+        prepared.headers()["authorization"]
+            .to_str()
+            .unwrap()
+            .starts_with("TC3-HMAC-SHA256 Credential=AKIDtestclient/")
+    );
+    let shown = format!("{prepared:?}");
+    assert!(!shown.contains("canary"), "{shown}");
+
+    let legacy = builder(&server)
+        .credentials(Credentials::with_token(ID, KEY, TOKEN).unwrap())
+        .method(HttpMethod::Get)
+        .signing(SigningScheme::HmacSha1)
+        .build()
+        .unwrap();
+    let prepared = legacy.prepare(&email()).await.unwrap();
+    assert!(prepared.uri().query().unwrap().contains("Token=canary"));
+    let shown = format!("{prepared:?}");
+    assert!(!shown.contains("canary"), "{shown}");
+    assert!(
+        !shown.contains(
+            &prepared
+                .uri()
+                .query()
+                .unwrap()
+                .split("Signature=")
+                .nth(1)
+                .unwrap()[..10]
+        ),
+        "{shown}"
+    );
+}
+
+/// Collects everything a TRACE-level subscriber prints.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn secrets_never_appear_in_traces_debug_or_display() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let server = TestServer::start(vec![
+        Reply::error("RequestLimitExceeded"),
+        Reply::error("AuthFailure.SignatureFailure"),
+        Reply::Json("<html>".into()),
+        Reply::error("RequestLimitExceeded"),
+        Reply::error("AuthFailure.SignatureFailure"),
+        Reply::Json("<html>".into()),
+    ])
+    .await;
+    let mut shown = Vec::new();
+    for signing in [SigningScheme::Tc3HmacSha256, SigningScheme::HmacSha256] {
+        let client = builder(&server)
+            .credentials(Credentials::with_token(ID, KEY, TOKEN).unwrap())
+            .signing(signing)
+            .build()
+            .unwrap();
+        shown.push(format!("{client:?}"));
+        let err = client.send(&email()).await.unwrap_err();
+        shown.push(format!("{err} {err:?}"));
+        let err = client.send(&email()).await.unwrap_err();
+        shown.push(format!("{err} {err:?}"));
+        shown.push(format!("{:?}", client.prepare(&email()).await.unwrap()));
+    }
+    shown.push(format!(
+        "{:?}",
+        Credentials::with_token(ID, KEY, TOKEN).unwrap()
+    ));
+    let traces = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(traces.contains("retrying"), "the capture works: {traces}");
+    assert!(traces.contains("RequestLimitExceeded"), "{traces}");
+    for text in shown.iter().chain(std::iter::once(&traces)) {
+        assert!(!text.contains("canary"), "secret leaked: {text}");
+    }
+}
