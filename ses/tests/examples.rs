@@ -66,8 +66,10 @@ fn split_request(input: &str) -> (String, Value) {
     let header = head
         .lines()
         .find_map(|line| line.strip_prefix("X-TC-Action:"))
-        .map(|name| name.trim().to_owned())
-        .unwrap_or_else(|| panic!("no X-TC-Action header in {head}"));
+        .map_or_else(
+            || panic!("no X-TC-Action header in {head}"),
+            |name| name.trim().to_owned(),
+        );
     let body = serde_json::from_str(body).unwrap_or_else(|error| panic!("{error} in {body}"));
     (header, body)
 }
