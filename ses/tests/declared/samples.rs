@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Schema, SchemaField};
+use super::{Schema, SchemaField, SchemaObject};
 
 /// Fields whose Rust integer type deliberately differs from the schema's width, with the
 /// reason. Everything else must match exactly.
@@ -13,6 +13,14 @@ pub(crate) const WIDTH_EXCEPTIONS: &[(&str, &str, &str)] = &[(
     "one signed `TemplateStatus` enum serves this uint64 field and the int64 \
      `TemplatesMetadata.TemplateStatus`",
 )];
+
+/// The schema object called `name`; a missing one is a broken fixture.
+fn object<'a>(schema: &'a Schema, name: &str) -> &'a SchemaObject {
+    schema
+        .objects
+        .get(name)
+        .unwrap_or_else(|| panic!("the schema has no object `{name}`"))
+}
 
 pub(crate) fn schema() -> Schema {
     let text = include_str!("../fixtures/api_schema.json");
@@ -56,10 +64,7 @@ pub(crate) fn sample_value(schema: &Schema, owner: &str, field: &SchemaField) ->
 
 /// A JSON object with every field of a schema object present.
 pub(crate) fn sample_object(schema: &Schema, name: &str) -> Value {
-    let object = schema
-        .objects
-        .get(name)
-        .unwrap_or_else(|| panic!("the schema has no object `{name}`"));
+    let object = object(schema, name);
     let fields: Map<String, Value> = object
         .members
         .iter()
@@ -71,10 +76,7 @@ pub(crate) fn sample_object(schema: &Schema, name: &str) -> Value {
 /// A JSON object holding only the members a Rust type must have as plain fields, each with a
 /// small value (0, `false`, `""`, an empty list): the least a valid value can carry.
 pub(crate) fn minimal_object(schema: &Schema, name: &str) -> Value {
-    let object = schema
-        .objects
-        .get(name)
-        .unwrap_or_else(|| panic!("the schema has no object `{name}`"));
+    let object = object(schema, name);
     let fields: Map<String, Value> = object
         .members
         .iter()
