@@ -208,6 +208,7 @@ fn builders_set_what_they_are_given_and_nothing_else() {
     let request = SendEmailRequest::builder()
         .from_email_address("noreply@mail.example.com")
         .subject("Hello")
+        .reply_to_addresses("replies@example.com")
         .cc(vec!["cc@example.com".to_owned()])
         .template(Template {
             template_id: 7,
@@ -220,6 +221,7 @@ fn builders_set_what_they_are_given_and_nothing_else() {
         json!({
             "FromEmailAddress": "noreply@mail.example.com",
             "Subject": "Hello",
+            "ReplyToAddresses": "replies@example.com",
             "Cc": ["cc@example.com"],
             "Template": {"TemplateID": 7, "TemplateData": "{}"},
             "Unsubscribe": "2",
@@ -233,6 +235,11 @@ fn builders_set_what_they_are_given_and_nothing_else() {
     assert_eq!(
         serde_json::to_value(&page).expect("encodes"),
         json!({"Offset": 0, "Limit": 10, "Status": 7})
+    );
+    let everything = tencentcloud_ses::ListEmailIdentitiesRequest::default();
+    assert_eq!(
+        serde_json::to_value(&everything).expect("encodes"),
+        json!({})
     );
 }
 

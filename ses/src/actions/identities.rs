@@ -79,7 +79,7 @@ pub struct GetEmailIdentityResponse {
 
 /// Lists the account's sender domains, verified or not, with reputation and daily quota.
 #[action(service = Ses, response = ListEmailIdentitiesResponse)]
-#[derive(bon::Builder)]
+#[derive(Default, bon::Builder)]
 pub struct ListEmailIdentitiesRequest {
     /// Only domains carrying these tags.
     pub tag_list: Option<Vec<Tag>>,

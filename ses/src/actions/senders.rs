@@ -43,6 +43,7 @@ pub struct DeleteEmailAddressResponse {
 
 /// Lists every sender address of the account (no paging; allowed 35 times per second).
 #[action(service = Ses, response = ListEmailAddressResponse)]
+#[derive(Default)]
 pub struct ListEmailAddressRequest {}
 
 /// What `ListEmailAddress` returns.

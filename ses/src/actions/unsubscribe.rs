@@ -26,6 +26,7 @@ pub struct CreateAddressUnsubscribeConfigResponse {
 
 /// Removes the unsubscribe-link setting of a sender address.
 #[action(service = Ses, response = DeleteAddressUnsubscribeConfigResponse)]
+#[derive(Default)]
 pub struct DeleteAddressUnsubscribeConfigRequest {
     /// The sender address. Optional in the schema, although it is the only way to say which
     /// setting to remove.
@@ -41,6 +42,7 @@ pub struct DeleteAddressUnsubscribeConfigResponse {
 
 /// Lists the unsubscribe-link settings of the account's sender addresses.
 #[action(service = Ses, response = ListAddressUnsubscribeConfigResponse)]
+#[derive(Default)]
 pub struct ListAddressUnsubscribeConfigRequest {
     /// How many settings to skip.
     pub offset: Option<u64>,

@@ -24,6 +24,7 @@ pub struct Template {
 /// At least one of the two must be given when creating or updating a template. Placeholders are
 /// written `{{name}}`.
 #[model]
+#[derive(Default)]
 pub struct TemplateContent {
     /// Base64 of the HTML body. The HTML must not load external style sheets.
     pub html: Option<String>,
@@ -36,6 +37,7 @@ pub struct TemplateContent {
 /// Tencent treats this as legacy: only accounts that were granted "custom content" sending may
 /// use it; everyone else must send templates.
 #[model]
+#[derive(Default)]
 pub struct Simple {
     /// Base64 of the HTML body; it must be self-contained (no external style sheets).
     pub html: Option<String>,

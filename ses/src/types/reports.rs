@@ -66,6 +66,7 @@ pub struct Volume {
 /// One spam complaint about a sent mail, as `GetAbuseReport` returns it. Every field may be
 /// missing.
 #[model]
+#[derive(Default)]
 pub struct AbuseReport {
     /// When the mail was sent, `YYYY-MM-DD HH:MM:SS`.
     pub deliver_time: Option<String>,
@@ -97,6 +98,7 @@ pub struct AbuseReport {
 
 /// One entry of the account's own (custom) blocklist, as `ListCustomBlacklist` returns it.
 #[model]
+#[derive(Default)]
 pub struct BlackAddressDetail {
     /// The entry's id, for `UpdateCustomBlackList`.
     pub id: Option<u64>,
@@ -125,6 +127,7 @@ pub struct BlackEmailAddress {
 /// The unsubscribe-link setting of one sender address, as `ListAddressUnsubscribeConfig`
 /// returns it.
 #[model]
+#[derive(Default)]
 pub struct AddressUnsubscribeConfigData {
     /// The sender address.
     pub address: Option<String>,
