@@ -21,7 +21,7 @@ macro_rules! codes {
         $( #[doc = $doc] pub const $name: &str = $code; )+
 
         /// Every code of this group as (constant name, code, description).
-        pub(crate) const TABLE: &[(&str, &str, &str)] = &[$((stringify!($name), $code, $doc)),+];
+        pub(crate) const TABLE: &[$crate::error_codes::Entry] = &[$((stringify!($name), $code, $doc)),+];
     };
 }
 
@@ -334,8 +334,11 @@ pub mod request_limit_exceeded {
     }
 }
 
+/// One row of a group's table: constant name, code, description.
+pub(crate) type Entry = (&'static str, &'static str, &'static str);
+
 /// The tables of every group, in the order this module lists them.
-const TABLES: &[&[(&str, &str, &str)]] = &[
+const TABLES: &[&[Entry]] = &[
     TABLE,
     auth_failure::TABLE,
     failed_operation::TABLE,
@@ -459,7 +462,7 @@ mod tests {
 
     #[test]
     fn group_modules_hold_only_their_own_prefix() {
-        let groups: [(&str, &[(&str, &str, &str)]); 9] = [
+        let groups: [(&str, &[Entry]); 9] = [
             ("AuthFailure.", auth_failure::TABLE),
             ("FailedOperation.", failed_operation::TABLE),
             ("InternalError.", internal_error::TABLE),
