@@ -232,8 +232,7 @@ macro_rules! wire_enum {
 pub(crate) use wire_enum;
 
 /// Reads a JSON integer of width `T` for the enum named `name`, with an error that names both.
-#[doc(hidden)]
-pub struct IntVisitor<T> {
+pub(crate) struct IntVisitor<T> {
     name: &'static str,
     width: std::marker::PhantomData<T>,
 }
@@ -265,8 +264,7 @@ impl<T: WireInt> Visitor<'_> for IntVisitor<T> {
 }
 
 /// Reads a JSON string for the text enum named by the field, with an error that names it.
-#[doc(hidden)]
-pub struct TextVisitor(pub(crate) &'static str);
+pub(crate) struct TextVisitor(pub(crate) &'static str);
 
 impl Visitor<'_> for TextVisitor {
     type Value = String;
