@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use tencentcloud_core::encode::{
     DecodeError, DecodeErrorKind, flatten, from_pairs, from_query, multipart, parse_query,
-    percent_encode, to_json, to_json_value, to_query_string,
+    percent_encode, to_json, to_json_value, to_query_string, try_to_json_value,
 };
 
 fn vector(name: &str) -> Value {
@@ -501,17 +501,30 @@ fn flatten_rejects_what_has_no_parameter_names() {
 
 #[test]
 fn to_json_value_arranges_parameters_with_text_values() {
-    let tree = to_json_value(&pairs(&[
-        ("B.C", "1"),
-        ("A.1", "y"),
-        ("A.0", "x"),
-        ("D.0.E", "true"),
-    ]))
-    .expect("builds");
+    let sent = pairs(&[("B.C", "1"), ("A.1", "y"), ("A.0", "x"), ("D.0.E", "true")]);
+    let expected = json!({"A": ["x", "y"], "B": {"C": "1"}, "D": [{"E": "true"}]});
+    assert_eq!(to_json_value(&sent), expected);
+    assert_eq!(try_to_json_value(&sent).expect("fits"), expected);
+}
+
+#[test]
+fn to_json_value_leaves_out_what_does_not_fit() {
+    // `A.B` conflicts with the earlier `A`, the second `C` repeats, `E..F` has an empty
+    // segment; sparse indices stay an object keyed by index.
+    let sent = pairs(&[
+        ("A", "1"),
+        ("A.B", "2"),
+        ("C", "3"),
+        ("C", "4"),
+        ("E..F", "5"),
+        ("L.0", "x"),
+        ("L.2", "z"),
+    ]);
     assert_eq!(
-        tree,
-        json!({"A": ["x", "y"], "B": {"C": "1"}, "D": [{"E": "true"}]})
+        to_json_value(&sent),
+        json!({"A": "1", "C": "3", "L": {"0": "x", "2": "z"}})
     );
+    assert!(try_to_json_value(&sent).is_err());
 }
 
 /// Decodes `query` into `SendEmail` and returns the error, which must exist.
@@ -555,7 +568,7 @@ fn structural_errors_name_the_parameters_involved() {
         ("A..B=x", "A..B", &["empty segment"]),
     ];
     for (query, parameter, phrases) in cases {
-        let error = to_json_value(&parse_query(query.as_bytes()).expect("parses")).unwrap_err();
+        let error = try_to_json_value(&parse_query(query.as_bytes()).expect("parses")).unwrap_err();
         assert_eq!(error.kind(), DecodeErrorKind::Structure, "{query}");
         assert_eq!(error.parameter(), Some(parameter), "{query}");
         let message = error.to_string();
@@ -568,7 +581,7 @@ fn structural_errors_name_the_parameters_involved() {
         }
     }
     let deep = vec!["A"; 40].join(".") + "=x";
-    let error = to_json_value(&parse_query(deep.as_bytes()).expect("parses")).unwrap_err();
+    let error = try_to_json_value(&parse_query(deep.as_bytes()).expect("parses")).unwrap_err();
     assert!(error.to_string().contains("deeper than"), "{error}");
 }
 

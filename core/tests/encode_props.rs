@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
 use tencentcloud_core::encode::{
     flatten, from_pairs, from_query, multipart, parse_query, to_json_value, to_query_string,
+    try_to_json_value,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -185,6 +186,7 @@ proptest! {
     #[test]
     fn tangled_parameter_names_give_a_value_or_an_error(pairs in tangled_pairs()) {
         let _ = to_json_value(&pairs);
+        let _ = try_to_json_value(&pairs);
         let _ = from_pairs::<Outer>(&pairs);
         let _ = from_pairs::<serde_json::Value>(&pairs);
         let _ = from_pairs::<BTreeMap<String, Vec<String>>>(&pairs);

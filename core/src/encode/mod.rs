@@ -45,4 +45,4 @@ pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use flatten::flatten;
 pub use json::to_json;
 pub use percent::{parse_query, percent_encode, to_query_string};
-pub use unflatten::{from_pairs, from_query, to_json_value};
+pub use unflatten::{from_pairs, from_query, to_json_value, try_to_json_value};

@@ -58,18 +58,31 @@ impl<'a> Node<'a> {
     }
 }
 
+/// How [`build`] treats parameters that do not fit the tree.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// The first misfit is an error.
+    Strict,
+    /// A misfit parameter is left out, and an object whose digit names are not `0..n` stays an
+    /// object; for looking at what was sent rather than decoding it.
+    Lenient,
+}
+
 /// Builds the tree of `pairs`. Objects whose children are all named by digits become lists.
 ///
 /// # Errors
-/// A name with an empty segment or nested too deep, a name given twice, a name given both a
-/// value and nested parameters, list indices that do not run from 0 without gaps or have a
-/// leading zero.
-pub(crate) fn build(pairs: &[(String, String)]) -> Result<Node<'_>, DecodeError> {
+/// In [`Mode::Strict`] only: a name with an empty segment or nested too deep, a name given
+/// twice, a name given both a value and nested parameters, list indices that do not run from 0
+/// without gaps or have a leading zero.
+pub(crate) fn build(pairs: &[(String, String)], mode: Mode) -> Result<Node<'_>, DecodeError> {
     let mut root = Node::object("");
     for (name, value) in pairs {
-        insert(&mut root, name, value)?;
+        let placed = check_name(name).and_then(|()| insert(&mut root, name, value));
+        if mode == Mode::Strict {
+            placed?;
+        }
     }
-    finish(&mut root)?;
+    finish(&mut root, mode)?;
     Ok(root)
 }
 
@@ -77,27 +90,35 @@ fn structure(parameter: &str, message: String) -> DecodeError {
     DecodeError::at(DecodeErrorKind::Structure, parameter, message)
 }
 
-/// Places one parameter, creating the objects on its way.
-fn insert<'a>(root: &mut Node<'a>, name: &'a str, value: &'a str) -> Result<(), DecodeError> {
-    let mut node = root;
-    let mut start = 0;
+/// Checks the shape of a name before anything is placed, so a refused name leaves no trace.
+fn check_name(name: &str) -> Result<(), DecodeError> {
     let mut depth = 0;
-    loop {
-        depth += 1;
-        let end = name[start..].find('.').map_or(name.len(), |at| start + at);
-        let segment = &name[start..end];
+    for segment in name.split('.') {
         if segment.is_empty() {
             return Err(structure(
                 name,
                 "the name has an empty segment (`..`, or a leading or trailing `.`)".to_owned(),
             ));
         }
+        depth += 1;
         if depth > MAX_DEPTH {
             return Err(structure(
                 name,
                 format!("the name nests deeper than {MAX_DEPTH} levels"),
             ));
         }
+    }
+    Ok(())
+}
+
+/// Places one parameter, creating the objects on its way. A conflict can only arise at a
+/// position that existed before, so a refused parameter leaves no new objects behind.
+fn insert<'a>(root: &mut Node<'a>, name: &'a str, value: &'a str) -> Result<(), DecodeError> {
+    let mut node = root;
+    let mut start = 0;
+    loop {
+        let end = name[start..].find('.').map_or(name.len(), |at| start + at);
+        let segment = &name[start..end];
         let path = &name[..end];
         let Kind::Object(children) = &mut node.kind else {
             return Err(both(node.path, name));
@@ -142,27 +163,37 @@ fn both(parameter: &str, nested: &str) -> DecodeError {
 }
 
 /// Turns digit-named objects into lists, bottom up, checking their indices.
-fn finish(node: &mut Node<'_>) -> Result<(), DecodeError> {
+fn finish(node: &mut Node<'_>, mode: Mode) -> Result<(), DecodeError> {
     let Kind::Object(children) = &mut node.kind else {
         return Ok(());
     };
     for child in children.values_mut() {
-        finish(child)?;
+        finish(child, mode)?;
     }
     let is_list = !children.is_empty()
         && children
             .keys()
             .all(|name| name.bytes().all(|byte| byte.is_ascii_digit()));
     if is_list {
-        let list = into_list(std::mem::take(children))?;
-        node.kind = Kind::List(list);
+        match list_order(children) {
+            Ok(order) => {
+                let mut indexed: Vec<_> = order
+                    .into_iter()
+                    .zip(std::mem::take(children).into_values())
+                    .collect();
+                indexed.sort_unstable_by_key(|(index, _)| *index);
+                node.kind = Kind::List(indexed.into_iter().map(|(_, child)| child).collect());
+            }
+            Err(error) if mode == Mode::Strict => return Err(error),
+            Err(_) => {}
+        }
     }
     Ok(())
 }
 
-/// Orders the children by index; the indices must be `0..n` exactly.
-fn into_list<'a>(children: BTreeMap<&'a str, Node<'a>>) -> Result<Vec<Node<'a>>, DecodeError> {
-    let mut indexed = Vec::with_capacity(children.len());
+/// The index of each child, in the map's order, once checked to be exactly `0..n`.
+fn list_order(children: &BTreeMap<&str, Node<'_>>) -> Result<Vec<usize>, DecodeError> {
+    let mut order = Vec::with_capacity(children.len());
     for (name, child) in children {
         if name.len() > 1 && name.starts_with('0') {
             return Err(structure(
@@ -173,20 +204,19 @@ fn into_list<'a>(children: BTreeMap<&'a str, Node<'a>>) -> Result<Vec<Node<'a>>,
         let index: usize = name
             .parse()
             .map_err(|_| structure(child.path, format!("the list index `{name}` is too large")))?;
-        indexed.push((index, child));
+        order.push((index, child.path));
     }
-    indexed.sort_unstable_by_key(|(index, _)| *index);
-    let mut list = Vec::with_capacity(indexed.len());
-    for (expected, (index, child)) in indexed.into_iter().enumerate() {
+    let mut sorted = order.clone();
+    sorted.sort_unstable_by_key(|(index, _)| *index);
+    for (expected, (index, path)) in sorted.into_iter().enumerate() {
         if index != expected {
             return Err(structure(
-                child.path,
+                path,
                 format!(
                     "list indices must run from 0 without gaps, but index {expected} is missing"
                 ),
             ));
         }
-        list.push(child);
     }
-    Ok(list)
+    Ok(order.into_iter().map(|(index, _)| index).collect())
 }

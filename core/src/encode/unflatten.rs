@@ -4,7 +4,7 @@
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Visitor};
 
 use super::text::Text;
-use super::tree::{self, Kind, Node};
+use super::tree::{self, Kind, Mode, Node};
 use super::{DecodeError, DecodeErrorKind, parse_query};
 
 /// Reads dotted parameters (`Template.TemplateID=100`, `Destination.0=a@example.com`) into `T`.
@@ -40,7 +40,7 @@ use super::{DecodeError, DecodeErrorKind, parse_query};
 /// # Ok::<(), tencentcloud_core::encode::DecodeError>(())
 /// ```
 pub fn from_pairs<T: DeserializeOwned>(pairs: &[(String, String)]) -> Result<T, DecodeError> {
-    let root = tree::build(pairs)?;
+    let root = tree::build(pairs, Mode::Strict)?;
     T::deserialize(&root)
 }
 
@@ -56,12 +56,24 @@ pub fn from_query<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DecodeError> {
 /// `{"A": ["x"], "B": {"C": "1"}}`. A server can check it against an action's declared
 /// parameters before decoding.
 ///
+/// This view never fails: a parameter that does not fit the others (see
+/// [`try_to_json_value`]) is left out, and digit-named members that are not exactly `0..n`
+/// stay an object keyed by index. Decode with [`from_pairs`] to have such mistakes reported.
+pub fn to_json_value(pairs: &[(String, String)]) -> serde_json::Value {
+    tree::build(pairs, Mode::Lenient).map_or_else(
+        |_| serde_json::Value::Object(serde_json::Map::new()),
+        |root| root.to_json(),
+    )
+}
+
+/// As [`to_json_value`], but every parameter must fit.
+///
 /// # Errors
 /// A name with an empty segment or nested more than 32 levels, a name given twice, a name given
 /// both a value and nested parameters (`A=1` with `A.B=2`), or list indices that do not run
 /// from 0 without gaps (`A.0` with `A.2`) or have a leading zero (`A.01`).
-pub fn to_json_value(pairs: &[(String, String)]) -> Result<serde_json::Value, DecodeError> {
-    Ok(tree::build(pairs)?.to_json())
+pub fn try_to_json_value(pairs: &[(String, String)]) -> Result<serde_json::Value, DecodeError> {
+    Ok(tree::build(pairs, Mode::Strict)?.to_json())
 }
 
 impl<'de> Node<'de> {
