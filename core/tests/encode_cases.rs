@@ -500,6 +500,34 @@ fn flatten_rejects_what_has_no_parameter_names() {
 }
 
 #[test]
+fn a_failing_serialize_impl_is_placed_at_its_parameter() {
+    struct Refuses;
+    impl Serialize for Refuses {
+        fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+            Err(serde::ser::Error::custom("refused on purpose"))
+        }
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Holder {
+        items: Vec<Inner>,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Inner {
+        field: Refuses,
+    }
+    let error = flatten(&Holder {
+        items: vec![Inner { field: Refuses }],
+    })
+    .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "parameter `Items.0.Field`: refused on purpose"
+    );
+}
+
+#[test]
 fn to_json_value_arranges_parameters_with_text_values() {
     let sent = pairs(&[("B.C", "1"), ("A.1", "y"), ("A.0", "x"), ("D.0.E", "true")]);
     let expected = json!({"A": ["x", "y"], "B": {"C": "1"}, "D": [{"E": "true"}]});
