@@ -8,23 +8,27 @@ use darling::util::SpannedValue;
 use proc_macro2::TokenStream;
 use syn::Path;
 
-use crate::options::{self, Given, closest, error_at, list_names};
+use crate::options::{self, Given, Read, Spec, closest, error_at, list_names};
 
 /// The options `#[service]` takes.
-pub(crate) const SERVICE_OPTIONS: &[&str] = &["name", "version", "crate"];
+const SERVICE_OPTIONS: &[Spec] = &[
+    Spec::new("name", "\"ses\""),
+    Spec::new("version", "\"2020-10-02\""),
+    Spec::new("crate", "my_sdk::tencentcloud_core"),
+];
 /// The options `#[action]` takes, in the order the messages list them.
-pub(crate) const ACTION_OPTIONS: &[&str] = &[
-    "service",
-    "response",
-    "name",
-    "method",
-    "signing",
-    "content",
-    "idempotent",
-    "crate",
+const ACTION_OPTIONS: &[Spec] = &[
+    Spec::new("service", "Ses"),
+    Spec::new("response", "SendEmailResponse"),
+    Spec::new("name", "\"SendEmail\""),
+    Spec::new("method", "\"POST\""),
+    Spec::new("signing", "\"HmacSHA256\""),
+    Spec::new("content", "\"json\""),
+    Spec::new("idempotent", "true"),
+    Spec::new("crate", "my_sdk::tencentcloud_core"),
 ];
 /// The options `#[model]` takes.
-pub(crate) const MODEL_OPTIONS: &[&str] = &["crate"];
+const MODEL_OPTIONS: &[Spec] = &[Spec::new("crate", "my_sdk::tencentcloud_core")];
 
 /// `#[service(name = "ses", version = "2020-10-02")]`.
 pub(crate) struct ServiceArgs {
@@ -140,16 +144,16 @@ pub(crate) fn parse<R: FromMeta>(args: TokenStream) -> darling::Result<R> {
 impl FromMeta for ServiceArgs {
     fn from_list(items: &[NestedMeta]) -> darling::Result<Self> {
         let mut errors = darling::Error::accumulator();
-        let given = options::read(items, "service", SERVICE_OPTIONS, &mut errors);
+        let read = options::read(items, "service", SERVICE_OPTIONS, &mut errors);
         let (mut name, mut version, mut krate) = (None, None, None);
-        for option in &given {
-            match option.key.as_str() {
-                "name" => name = errors.handle(option.string("ses")),
-                "version" => version = errors.handle(option.string("2020-10-02")),
+        for option in &read.given {
+            match option.spec.key {
+                "name" => name = errors.handle(option.string()),
+                "version" => version = errors.handle(option.string()),
                 _ => krate = errors.handle(option.crate_path()),
             }
         }
-        require(&given, "service", &["name", "version"], &mut errors);
+        require(&read, "service", &["name", "version"], &mut errors);
         errors.finish()?;
         match (name, version) {
             (Some(name), Some(version)) => Ok(Self {
@@ -168,22 +172,22 @@ impl FromMeta for ServiceArgs {
 impl FromMeta for ActionArgs {
     fn from_list(items: &[NestedMeta]) -> darling::Result<Self> {
         let mut errors = darling::Error::accumulator();
-        let given = options::read(items, "action", ACTION_OPTIONS, &mut errors);
+        let read = options::read(items, "action", ACTION_OPTIONS, &mut errors);
         let (mut service, mut response, mut name, mut method) = (None, None, None, None);
         let (mut signing, mut content, mut idempotent, mut krate) = (None, None, None, None);
-        for option in &given {
-            match option.key.as_str() {
-                "service" => service = errors.handle(option.path("Ses")),
-                "response" => response = errors.handle(option.path("SendEmailResponse")),
-                "name" => name = errors.handle(option.string("SendEmail")),
-                "method" => method = errors.handle(choice(option, "POST", METHODS)),
-                "signing" => signing = errors.handle(choice(option, "HmacSHA256", SIGNINGS)),
-                "content" => content = errors.handle(choice(option, "json", CONTENTS)),
+        for option in &read.given {
+            match option.spec.key {
+                "service" => service = errors.handle(option.path()),
+                "response" => response = errors.handle(option.path()),
+                "name" => name = errors.handle(option.string()),
+                "method" => method = errors.handle(choice(option, METHODS)),
+                "signing" => signing = errors.handle(choice(option, SIGNINGS)),
+                "content" => content = errors.handle(choice(option, CONTENTS)),
                 "idempotent" => idempotent = errors.handle(option.bool()).map(|b| *b),
                 _ => krate = errors.handle(option.crate_path()),
             }
         }
-        require(&given, "action", &["service", "response"], &mut errors);
+        require(&read, "action", &["service", "response"], &mut errors);
         errors.finish()?;
         match (service, response) {
             (Some(service), Some(response)) => Ok(Self {
@@ -207,8 +211,9 @@ impl FromMeta for ActionArgs {
 impl FromMeta for ModelArgs {
     fn from_list(items: &[NestedMeta]) -> darling::Result<Self> {
         let mut errors = darling::Error::accumulator();
-        let given = options::read(items, "model", MODEL_OPTIONS, &mut errors);
-        let krate = given
+        let read = options::read(items, "model", MODEL_OPTIONS, &mut errors);
+        let krate = read
+            .given
             .first()
             .and_then(|option| errors.handle(option.crate_path()));
         errors.finish_with(Self { krate })
@@ -216,12 +221,8 @@ impl FromMeta for ModelArgs {
 }
 
 /// Reads a string option that must be one of a fixed set of names (exact spelling).
-fn choice<T: Copy>(
-    option: &Given<'_>,
-    example: &str,
-    table: &[(&str, T)],
-) -> darling::Result<SpannedValue<T>> {
-    let written = option.string(example)?;
+fn choice<T: Copy>(option: &Given<'_>, table: &[(&str, T)]) -> darling::Result<SpannedValue<T>> {
+    let written = option.string()?;
     if let Some((_, value)) = table.iter().find(|(name, _)| *name == written.as_str()) {
         return Ok(SpannedValue::new(*value, written.span()));
     }
@@ -235,7 +236,7 @@ fn choice<T: Copy>(
         format!(
             "unknown `{key}` value `{value}`; expected {}{hint}",
             list_names(&names).replace(" and ", " or "),
-            key = option.key,
+            key = option.spec.key,
             value = written.as_str(),
         ),
     ))
@@ -244,7 +245,7 @@ fn choice<T: Copy>(
 /// Reports the required options that were not written at all, in one message pointing at
 /// the attribute (values that were written but unreadable have their own errors).
 fn require(
-    given: &[Given<'_>],
+    read: &Read<'_>,
     attr: &str,
     required: &[&str],
     errors: &mut darling::error::Accumulator,
@@ -252,7 +253,7 @@ fn require(
     let missing: Vec<&str> = required
         .iter()
         .copied()
-        .filter(|key| given.iter().all(|option| option.key != *key))
+        .filter(|key| !read.written.contains(key))
         .collect();
     if missing.is_empty() {
         return;

@@ -137,8 +137,15 @@ fn data_struct(krate: &Path, found: Input, is_model: bool) -> ItemStruct {
     } = found;
     let serde_crate = format!("{}::__private::serde", path_string(krate));
     let null_as_default = format!("{}::__private::de::null_as_default", path_string(krate));
+    let is_generic = strukt.generics.type_params().next().is_some();
     for (field, info) in strukt.fields.iter_mut().zip(&fields) {
-        if let Some(extra) = field_defaults(info, is_model, &null_as_default) {
+        // serde infers no bound for a field read with `deserialize_with`, so a generic model
+        // states the one the field needs.
+        let bound = is_generic.then(|| {
+            let ty = &field.ty;
+            format!("{}: {serde_crate}::Deserialize<'de>", quote!(#ty))
+        });
+        if let Some(extra) = field_defaults(info, is_model, &null_as_default, bound) {
             field.attrs.push(extra);
         }
     }
@@ -164,11 +171,13 @@ fn data_struct(krate: &Path, found: Input, is_model: bool) -> ItemStruct {
 
 /// The serde options a field gets unless the user already decided: an `Option` is left out
 /// when `None` and reads as `None` when missing; a model's `Vec` reads `null` or a missing
-/// field as empty. `flatten`ed fields are left alone, serde gives them their own rules.
+/// field as empty (`bound`, for generic structs, is the where-clause that read needs).
+/// `flatten`ed fields are left alone: serde gives them their own rules.
 fn field_defaults(
     info: &FieldInfo,
     is_model: bool,
     null_as_default: &str,
+    bound: Option<String>,
 ) -> Option<syn::Attribute> {
     let wrote = |keys: &[&str]| {
         info.serde_keys
@@ -196,7 +205,10 @@ fn field_defaults(
                     "skip_deserializing",
                 ]) =>
         {
-            Some(syn::parse_quote!(#[serde(default, deserialize_with = #null_as_default)]))
+            let bound = bound.map(|bound| quote!(, bound(deserialize = #bound)));
+            Some(syn::parse_quote!(
+                #[serde(default, deserialize_with = #null_as_default #bound)]
+            ))
         }
         Shape::Vec | Shape::Other => None,
     }

@@ -75,7 +75,7 @@ pub(crate) fn named_struct(item: &Item, attr: &str, files_allowed: bool) -> darl
         Fields::Named(_) => {}
         Fields::Unnamed(fields) => {
             return Err(Error::custom(format!(
-                "`#[{attr}]` needs named fields, because they become the parameter names on \
+                "`#[{attr}]` needs named fields, because the field names become the names on \
                  the wire; write `struct {} {{ ... }}`",
                 found.ident
             ))

@@ -7,102 +7,127 @@ use darling::util::SpannedValue;
 use darling::{Error, error::Accumulator};
 use syn::{Expr, ExprLit, Lit, Path};
 
+/// One option an attribute takes: its key and a typical value, used to say what to write.
+#[derive(Clone, Copy)]
+pub(crate) struct Spec {
+    /// The key, e.g. `signing`.
+    pub(crate) key: &'static str,
+    /// A value as it would be written after `key = `, e.g. `"HmacSHA256"`.
+    pub(crate) example: &'static str,
+}
+
+impl Spec {
+    /// An option with its example value.
+    pub(crate) const fn new(key: &'static str, example: &'static str) -> Self {
+        Self { key, example }
+    }
+}
+
 /// One option the user wrote as `key = value`, already known to be a valid, first-seen key.
 pub(crate) struct Given<'a> {
-    /// The key as written, e.g. `signing`.
-    pub(crate) key: String,
+    /// The option it is.
+    pub(crate) spec: Spec,
     /// The value expression; its span is where value errors point.
     pub(crate) value: &'a Expr,
 }
 
+/// What an attribute's argument list held.
+pub(crate) struct Read<'a> {
+    /// The well-formed options, each key once.
+    pub(crate) given: Vec<Given<'a>>,
+    /// Every known key that was written, well-formed or not, so a malformed option is not
+    /// also reported as missing.
+    pub(crate) written: Vec<&'static str>,
+}
+
 /// Reads every `key = value` item of an attribute, reporting the items that are not of that
-/// shape, keys not in `known`, and keys given more than once. `attr` is the attribute's name
+/// shape, keys not in `specs`, and keys given more than once. `attr` is the attribute's name
 /// without `#[]`, used in messages.
 pub(crate) fn read<'a>(
     items: &'a [NestedMeta],
     attr: &str,
-    known: &[&str],
+    specs: &[Spec],
     errors: &mut Accumulator,
-) -> Vec<Given<'a>> {
-    let mut seen: Vec<Given<'a>> = Vec::new();
+) -> Read<'a> {
+    let mut read = Read {
+        given: Vec::new(),
+        written: Vec::new(),
+    };
     for item in items {
-        let Some((path, value)) = key_value(item, attr, known, errors) else {
-            continue;
+        let (path, value) = match item {
+            NestedMeta::Meta(syn::Meta::NameValue(pair)) => (&pair.path, Some(&pair.value)),
+            NestedMeta::Meta(syn::Meta::Path(path)) => (path, None),
+            NestedMeta::Meta(syn::Meta::List(list)) => (&list.path, None),
+            NestedMeta::NameValueInvalidExpr(invalid) => (&invalid.path, None),
+            NestedMeta::Lit(lit) => {
+                errors.push(
+                    Error::custom(format!(
+                        "`#[{attr}]` options are written `key = value`; the options are {}",
+                        list_names(&keys(specs))
+                    ))
+                    .with_span(lit),
+                );
+                continue;
+            }
         };
         let key = path_text(path);
-        if !known.contains(&key.as_str()) {
-            errors.push(unknown_option(&key, attr, known).with_span(path));
-        } else if seen.iter().any(|given| given.key == key) {
+        let Some(spec) = specs.iter().find(|spec| spec.key == key).copied() else {
+            errors.push(unknown_option(&key, attr, specs).with_span(path));
+            continue;
+        };
+        if read.written.contains(&spec.key) {
             errors.push(
                 Error::custom(format!(
                     "`{key}` is given twice; keep only one `{key} = ...`"
                 ))
                 .with_span(path),
             );
-        } else {
-            seen.push(Given { key, value });
+            continue;
+        }
+        read.written.push(spec.key);
+        match value {
+            Some(value) => read.given.push(Given { spec, value }),
+            None => errors.push(malformed(item, spec)),
         }
     }
-    seen
+    read
 }
 
-/// Splits one item into its key and value, or reports why it is not a `key = value` pair.
-fn key_value<'a>(
-    item: &'a NestedMeta,
-    attr: &str,
-    known: &[&str],
-    errors: &mut Accumulator,
-) -> Option<(&'a Path, &'a Expr)> {
-    let problem = match item {
-        NestedMeta::Meta(syn::Meta::NameValue(pair)) => return Some((&pair.path, &pair.value)),
-        NestedMeta::Meta(syn::Meta::Path(path)) => {
-            let key = path_text(path);
-            if known.contains(&key.as_str()) {
-                Error::custom(format!("`{key}` needs a value: write `{key} = ...`")).with_span(path)
-            } else {
-                unknown_option(&key, attr, known).with_span(path)
-            }
-        }
-        NestedMeta::Meta(syn::Meta::List(list)) => {
-            let key = path_text(&list.path);
-            if known.contains(&key.as_str()) {
-                Error::custom(format!(
-                    "`{key}` is written `{key} = ...`, not `{key}(...)`"
-                ))
-                .with_span(list)
-            } else {
-                unknown_option(&key, attr, known).with_span(&list.path)
-            }
-        }
-        NestedMeta::NameValueInvalidExpr(invalid) => Error::custom(format!(
-            "the value of `{}` is not a literal or a path; write a path like `Name` or a \
-             literal like \"text\"",
-            path_text(&invalid.path)
+/// The error for a known key that is not followed by `= value`.
+fn malformed(item: &NestedMeta, spec: Spec) -> Error {
+    let Spec { key, example } = spec;
+    match item {
+        NestedMeta::Meta(syn::Meta::List(list)) => Error::custom(format!(
+            "`{key}` is written `{key} = {example}`, not `{key}(...)`"
         ))
-        .with_span(&invalid.value),
-        NestedMeta::Lit(lit) => Error::custom(format!(
-            "`#[{attr}]` options are written `key = value`; the options are {}",
-            list_names(known)
-        ))
-        .with_span(lit),
-    };
-    errors.push(problem);
-    None
+        .with_span(list),
+        NestedMeta::NameValueInvalidExpr(invalid) => {
+            // In expression position `Page<Item>` reads as comparisons; the path form works.
+            let generic = invalid.value.to_string().contains('<');
+            let hint = if generic {
+                ", with generic arguments as `Name::<T>`"
+            } else {
+                ""
+            };
+            Error::custom(format!(
+                "this value of `{key}` cannot be read; write `{key} = {example}`{hint}"
+            ))
+            .with_span(&invalid.value)
+        }
+        other => Error::custom(format!("`{key}` needs a value: write `{key} = {example}`"))
+            .with_span(other),
+    }
 }
 
 impl Given<'_> {
-    /// The value as a string literal. `example` completes the hint `key = "example"`.
-    pub(crate) fn string(&self, example: &str) -> darling::Result<SpannedValue<String>> {
+    /// The value as a string literal.
+    pub(crate) fn string(&self) -> darling::Result<SpannedValue<String>> {
         match self.value {
             Expr::Lit(ExprLit {
                 lit: Lit::Str(text),
                 ..
             }) => Ok(SpannedValue::new(text.value(), text.span())),
-            other => Err(Error::custom(format!(
-                "`{key}` takes a string: write `{key} = \"{example}\"`",
-                key = self.key
-            ))
-            .with_span(other)),
+            other => Err(self.expected("a string", other)),
         }
     }
 
@@ -114,16 +139,16 @@ impl Given<'_> {
                 ..
             }) => Ok(SpannedValue::new(flag.value, flag.span())),
             other => Err(Error::custom(format!(
-                "`{key}` takes a bool: write `{key} = true` or `{key} = false`, without quotes",
-                key = self.key
+                "`{key}` takes a bool without quotes: write `{key} = true` or `{key} = false`",
+                key = self.spec.key
             ))
             .with_span(other)),
         }
     }
 
-    /// The value as a path without generic arguments in the middle, e.g. `Ses` or
-    /// `crate::ses::Ses`. A string holding a path is rejected with the unquoted spelling.
-    pub(crate) fn path(&self, example: &str) -> darling::Result<Path> {
+    /// The value as a path, e.g. `Ses` or `crate::ses::Ses`. A string holding a path is
+    /// rejected with the unquoted spelling.
+    pub(crate) fn path(&self) -> darling::Result<Path> {
         match self.value {
             Expr::Path(expr) if expr.qself.is_none() && expr.attrs.is_empty() => {
                 Ok(expr.path.clone())
@@ -131,42 +156,40 @@ impl Given<'_> {
             Expr::Lit(ExprLit {
                 lit: Lit::Str(text),
                 ..
-            }) => {
-                let shown = match text.parse::<Path>() {
-                    Ok(_) => text.value(),
-                    Err(_) => example.to_owned(),
-                };
-                Err(Error::custom(format!(
-                    "`{key}` takes a path, not a string: write `{key} = {shown}`",
-                    key = self.key
-                ))
-                .with_span(text))
-            }
-            other => Err(Error::custom(format!(
-                "`{key}` takes a path: write `{key} = {example}`",
-                key = self.key
+            }) if text.parse::<Path>().is_ok() => Err(Error::custom(format!(
+                "`{key}` takes a path, not a string: write `{key} = {}`",
+                text.value(),
+                key = self.spec.key
             ))
-            .with_span(other)),
+            .with_span(text)),
+            other => Err(self.expected("a path", other)),
         }
     }
 
     /// The value as a path with no generic arguments at all, as `crate = ...` needs it (it is
     /// also written into serde's `crate = "..."` string).
     pub(crate) fn crate_path(&self) -> darling::Result<Path> {
-        let path = self.path("my_sdk::tencentcloud_core")?;
+        let path = self.path()?;
         match path
             .segments
             .iter()
             .find(|segment| !segment.arguments.is_none())
         {
-            Some(segment) => Err(Error::custom(
-                "`crate` takes a plain module path without generic arguments, like \
-                 `my_sdk::tencentcloud_core`",
-            )
-            .with_span(&segment.arguments)),
+            Some(segment) => Err(self.expected("a plain module path", &segment.arguments)),
             None => Ok(path),
         }
     }
+
+    /// "`key` takes WHAT: write `key = example`", on `node`.
+    fn expected<T: syn::spanned::Spanned>(&self, what: &str, node: &T) -> Error {
+        let Spec { key, example } = self.spec;
+        Error::custom(format!("`{key}` takes {what}: write `{key} = {example}`")).with_span(node)
+    }
+}
+
+/// The keys of a spec table, in order.
+pub(crate) fn keys(specs: &[Spec]) -> Vec<&'static str> {
+    specs.iter().map(|spec| spec.key).collect()
 }
 
 /// An error at a bare span (darling's `with_span` wants a syntax node).
@@ -175,14 +198,18 @@ pub(crate) fn error_at(span: proc_macro2::Span, message: impl std::fmt::Display)
 }
 
 /// The error for a key the attribute does not take, naming the closest one and all of them.
-fn unknown_option(key: &str, attr: &str, known: &[&str]) -> Error {
-    let hint = match closest(key, known) {
+fn unknown_option(key: &str, attr: &str, specs: &[Spec]) -> Error {
+    let known = keys(specs);
+    let hint = match closest(key, &known) {
         Some(close) => format!("did you mean `{close}`? "),
         None => String::new(),
     };
+    let options = match known.as_slice() {
+        [only] => format!("the only option is `{only}`"),
+        many => format!("the options are {}", list_names(many)),
+    };
     Error::custom(format!(
-        "unknown `#[{attr}]` option `{key}`; {hint}the options are {}",
-        list_names(known)
+        "unknown `#[{attr}]` option `{key}`; {hint}{options}"
     ))
 }
 

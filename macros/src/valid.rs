@@ -55,8 +55,8 @@ pub(crate) fn service(args: &ServiceArgs) -> darling::Result<()> {
             format!(
                 "`name` must be lower-case ASCII letters and digits starting with a letter, \
                  the first label of the service's domain (like `ses` in \
-                 `ses.tencentcloudapi.com`); got `{}`",
-                args.name.as_str()
+                 `ses.tencentcloudapi.com`); got {}",
+                shown(&args.name)
             ),
         ));
     }
@@ -65,8 +65,8 @@ pub(crate) fn service(args: &ServiceArgs) -> darling::Result<()> {
             args.version.span(),
             format!(
                 "`version` must be the API version as a date `YYYY-MM-DD`, like \
-                 `2020-10-02`; got `{}`",
-                args.version.as_str()
+                 `2020-10-02`; got {}",
+                shown(&args.version)
             ),
         ));
     }
@@ -180,9 +180,14 @@ fn encoding(
              HmacSHA1 or HmacSHA256; add `signing = \"HmacSHA256\"` or use `content = \"json\"`"
             .to_owned(),
         (Method::Post, Content::Form, _) => return Ok(Encoding::Form),
+        (Method::Post, Content::Json, Signing::HmacSha256 | Signing::HmacSha1) => format!(
+            "a JSON body must be signed with TC3-HMAC-SHA256, not {}; remove `signing` or use \
+             `content = \"form\"`",
+            signing.as_str()
+        ),
         (Method::Post, _, Signing::HmacSha256 | Signing::HmacSha1) => format!(
             "`content = \"{written}\"` must be signed with TC3-HMAC-SHA256, not {}; remove \
-             `signing` or use `content = \"form\"`",
+             `signing` (TC3-HMAC-SHA256 is the default)",
             signing.as_str()
         ),
         (Method::Post, Content::Json, Signing::Tc3) => return Ok(Encoding::Json),
@@ -190,6 +195,15 @@ fn encoding(
         (Method::Post, Content::OctetStream, Signing::Tc3) => return Ok(Encoding::OctetStream),
     };
     Err(error_at(content.span(), message))
+}
+
+/// A written value for a message: quoted, or said to be empty.
+fn shown(value: &str) -> String {
+    if value.is_empty() {
+        "an empty string".to_owned()
+    } else {
+        format!("`{value}`")
+    }
 }
 
 /// How an encoding reads in a sentence.

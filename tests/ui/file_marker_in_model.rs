@@ -1,0 +1,9 @@
+use tencentcloud_core::model;
+
+#[model]
+pub struct Reply {
+    #[tc(file)]
+    pub body: String,
+}
+
+fn main() {}

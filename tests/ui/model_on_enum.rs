@@ -1,0 +1,8 @@
+use tencentcloud_core::model;
+
+#[model]
+pub enum Status {
+    Sent,
+}
+
+fn main() {}

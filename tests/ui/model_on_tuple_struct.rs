@@ -1,0 +1,6 @@
+use tencentcloud_core::model;
+
+#[model]
+pub struct MessageId(pub String);
+
+fn main() {}

@@ -1,0 +1,6 @@
+use tencentcloud_core::service;
+
+#[service(name = "ses", version = "latest")]
+pub struct Ses;
+
+fn main() {}
