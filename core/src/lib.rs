@@ -54,7 +54,7 @@ pub mod region;
 pub mod response;
 pub mod retry;
 pub mod sign;
-mod transport;
+pub mod transport;
 
 pub use action::{Action, BodyEncoding, HttpMethod, Service, SigningScheme};
 pub use client::{CallOptions, Client, ClientBuilder, PreparedRequest};

@@ -1,15 +1,75 @@
 //! The HTTP transport: the only module that talks to reqwest.
 //!
-//! It sends one prepared request and reads the answer with a size cap, classifying failures by
-//! whether the request can have reached the server (which decides whether a retry is safe).
-//! reqwest errors are stripped of their URL before they become our text: a v1 GET URL carries
-//! the signature and the session token.
+//! The client sends through the [`HttpSend`] trait: the default implementation uses reqwest
+//! (rustls, pooled keep-alive connections), and tests or unusual environments can plug in
+//! their own (a canned answer, a recorder, another HTTP stack).
+//!
+//! Failures are classified by whether the request can have reached the server, which decides
+//! whether a retry is safe. reqwest errors are stripped of their URL before they become our
+//! text: a v1 GET URL carries the signature and the session token.
 
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
 
 use crate::error::Error;
+
+/// The future an [`HttpSend`] returns.
+pub type SendFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<http::Response<Bytes>, TransportError>> + Send + 'a>>;
+
+/// Sends one HTTP request and reads the whole answer.
+pub trait HttpSend: Send + Sync + fmt::Debug {
+    /// Sends `request` (already signed; send it unchanged) and returns the answer.
+    fn send(&self, request: http::Request<Bytes>) -> SendFuture<'_>;
+}
+
+/// A failure to exchange one request and answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransportError {
+    kind: TransportErrorKind,
+    message: String,
+}
+
+/// When a transport failure happened, which decides whether a retry is safe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransportErrorKind {
+    /// Before the request was written: the server cannot have seen it.
+    Connect,
+    /// After the request may have reached the server.
+    AfterSend,
+    /// A transport-level timeout.
+    Timeout,
+}
+
+impl TransportError {
+    /// A failure of the given kind, described without secrets.
+    pub fn new(kind: TransportErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// When it happened.
+    pub fn kind(&self) -> TransportErrorKind {
+        self.kind
+    }
+}
+
+impl From<TransportError> for Error {
+    fn from(error: TransportError) -> Self {
+        match error.kind {
+            TransportErrorKind::Connect => Error::connect(error.message),
+            TransportErrorKind::AfterSend => Error::transport(error.message),
+            TransportErrorKind::Timeout => Error::timeout_with(error.message),
+        }
+    }
+}
 
 /// Answers larger than this are refused rather than buffered; API responses are far smaller.
 pub(crate) const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
@@ -31,16 +91,27 @@ pub(crate) struct RawResponse {
     pub(crate) body: Bytes,
 }
 
-/// A pooled HTTP client.
+/// The client's sender, with the answer-size cap applied.
 #[derive(Debug, Clone)]
 pub(crate) struct Transport {
+    sender: Arc<dyn HttpSend>,
+}
+
+/// The default sender: a pooled reqwest client.
+#[derive(Debug, Clone)]
+struct ReqwestSender {
     http: reqwest::Client,
 }
 
 impl Transport {
+    /// Sends through any [`HttpSend`].
+    pub(crate) fn from_sender(sender: Arc<dyn HttpSend>) -> Self {
+        Self { sender }
+    }
+
     /// Wraps a caller's own reqwest client as it is.
     pub(crate) fn from_client(http: reqwest::Client) -> Self {
-        Self { http }
+        Self::from_sender(Arc::new(ReqwestSender { http }))
     }
 
     /// Builds a client with rustls (ring), keep-alive pooling and the given settings.
@@ -78,38 +149,72 @@ impl Transport {
         let http = builder
             .build()
             .map_err(|e| Error::invalid_config(format!("cannot build the HTTP client: {e}")))?;
-        Ok(Self { http })
+        Ok(Self::from_client(http))
     }
 
-    /// Sends one request and reads the whole answer (up to [`MAX_RESPONSE_BYTES`]).
+    /// Sends one request and reads the whole answer.
     pub(crate) async fn send(&self, request: http::Request<Bytes>) -> Result<RawResponse, Error> {
-        let request = reqwest::Request::try_from(request).map_err(|e| {
-            Error::invalid_request(format!("cannot form the HTTP request: {}", e.without_url()))
-        })?;
-        let mut response = self.http.execute(request).await.map_err(classify)?;
+        let response = self.sender.send(request).await?;
         let status = response.status().as_u16();
         let date = response
             .headers()
             .get(http::header::DATE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        if response
-            .content_length()
-            .is_some_and(|len| len > MAX_RESPONSE_BYTES as u64)
-        {
+        let body = response.into_body();
+        if body.len() > MAX_RESPONSE_BYTES {
             return Err(too_large(status));
         }
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(classify)? {
-            if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
-                return Err(too_large(status));
-            }
-            body.extend_from_slice(&chunk);
+        Ok(RawResponse { status, date, body })
+    }
+}
+
+impl HttpSend for ReqwestSender {
+    fn send(&self, request: http::Request<Bytes>) -> SendFuture<'_> {
+        Box::pin(self.exchange(request))
+    }
+}
+
+impl ReqwestSender {
+    /// Sends one request and reads the answer, up to [`MAX_RESPONSE_BYTES`] (one more byte is
+    /// read so the caller sees the answer is too large).
+    async fn exchange(
+        &self,
+        request: http::Request<Bytes>,
+    ) -> Result<http::Response<Bytes>, TransportError> {
+        let request = reqwest::Request::try_from(request).map_err(|e| {
+            TransportError::new(
+                TransportErrorKind::Connect,
+                format!("cannot form the HTTP request: {}", e.without_url()),
+            )
+        })?;
+        let mut response = self.http.execute(request).await.map_err(classify)?;
+        let mut answer = http::Response::builder().status(response.status());
+        if let Some(headers) = answer.headers_mut() {
+            *headers = std::mem::take(response.headers_mut());
         }
-        Ok(RawResponse {
-            status,
-            date,
-            body: Bytes::from(body),
+        let limit = MAX_RESPONSE_BYTES + 1;
+        let mut body = Vec::new();
+        if response
+            .content_length()
+            .is_some_and(|len| len > limit as u64)
+        {
+            // Do not buffer an answer that will be refused anyway; `limit` bytes mark it.
+            body.resize(limit, 0);
+        } else {
+            while let Some(chunk) = response.chunk().await.map_err(classify)? {
+                let room = limit - body.len();
+                body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+                if body.len() >= limit {
+                    break;
+                }
+            }
+        }
+        answer.body(Bytes::from(body)).map_err(|e| {
+            TransportError::new(
+                TransportErrorKind::AfterSend,
+                format!("unreadable answer: {e}"),
+            )
         })
     }
 }
@@ -123,16 +228,16 @@ fn too_large(status: u16) -> Error {
 }
 
 /// Sorts a reqwest failure by whether the server can have seen the request.
-fn classify(error: reqwest::Error) -> Error {
+fn classify(error: reqwest::Error) -> TransportError {
     let error = error.without_url();
-    let text = describe(&error);
-    if error.is_timeout() {
-        Error::timeout_with(text)
+    let kind = if error.is_timeout() {
+        TransportErrorKind::Timeout
     } else if error.is_connect() {
-        Error::connect(text)
+        TransportErrorKind::Connect
     } else {
-        Error::transport(text)
-    }
+        TransportErrorKind::AfterSend
+    };
+    TransportError::new(kind, describe(&error))
 }
 
 /// The error and its causes on one line (reqwest's own `Display` names only the outer layer).

@@ -15,7 +15,7 @@ use crate::endpoint::EndpointConfig;
 use crate::error::Error;
 use crate::region::Region;
 use crate::retry::RetryPolicy;
-use crate::transport::{Transport, TransportConfig};
+use crate::transport::{HttpSend, Transport, TransportConfig};
 
 /// The default region for every service.
 pub const ENV_REGION: &str = "TENCENTCLOUD_REGION";
@@ -51,6 +51,7 @@ pub struct ClientBuilder {
     proxy: Option<String>,
     root_certificates: Vec<Vec<u8>>,
     http_client: Option<reqwest::Client>,
+    http_sender: Option<Arc<dyn HttpSend>>,
     clock: Option<Arc<dyn Clock>>,
     env: Option<Environment>,
     problems: Vec<String>,
@@ -183,6 +184,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends through your own [`HttpSend`] instead of HTTP: a recorder, a canned answer for
+    /// tests, another HTTP stack. The connection settings of this builder then do not apply.
+    pub fn http_sender(mut self, sender: impl HttpSend + 'static) -> Self {
+        self.http_sender = Some(Arc::new(sender));
+        self
+    }
+
     /// The clock timestamps are read from (tests pin it).
     pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
         self.clock = Some(Arc::new(clock));
@@ -263,9 +271,10 @@ impl ClientBuilder {
                 None
             }
         };
-        let transport = match self.http_client.take() {
-            Some(http) => Some(Transport::from_client(http)),
-            None => match Transport::build(&TransportConfig {
+        let transport = match (self.http_sender.take(), self.http_client.take()) {
+            (Some(sender), _) => Some(Transport::from_sender(sender)),
+            (None, Some(http)) => Some(Transport::from_client(http)),
+            (None, None) => match Transport::build(&TransportConfig {
                 connect_timeout: self.connect_timeout,
                 proxy: self.proxy.take(),
                 root_certificates_pem: std::mem::take(&mut self.root_certificates),
@@ -304,6 +313,7 @@ impl ClientBuilder {
                 credentials,
                 clock: self.clock.unwrap_or_else(|| Arc::new(SystemClock)),
                 skew_seconds: std::sync::atomic::AtomicI64::new(0),
+                endpoints: std::sync::RwLock::default(),
             }),
         })
     }

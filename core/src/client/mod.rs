@@ -13,8 +13,8 @@ mod request;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use tracing::Instrument;
@@ -50,6 +50,9 @@ struct Inner {
     clock: Arc<dyn Clock>,
     /// Server time minus local time, learned from `AuthFailure.SignatureExpire` answers.
     skew_seconds: AtomicI64,
+    /// Endpoints resolved for the client's own region, by service: resolving parses URLs, and
+    /// the answer only changes with the region.
+    endpoints: RwLock<HashMap<&'static str, Endpoint>>,
 }
 
 #[derive(Debug)]
@@ -126,6 +129,31 @@ impl Client {
             region.or(config.region.as_ref()),
             settings,
         )?)
+    }
+
+    /// [`Client::endpoint_for`], remembered per service for calls in the client's own region.
+    fn cached_endpoint(
+        &self,
+        service: &'static str,
+        region: Option<&Region>,
+    ) -> Result<Endpoint, Error> {
+        if region.is_some() {
+            return self.endpoint_for(service, region);
+        }
+        let cache = &self.inner.endpoints;
+        if let Some(found) = cache
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(service)
+        {
+            return Ok(found.clone());
+        }
+        let endpoint = self.endpoint_for(service, None)?;
+        cache
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(service, endpoint.clone());
+        Ok(endpoint)
     }
 
     /// Sends `action` and returns its typed response.
@@ -210,7 +238,8 @@ impl Client {
         }
         let config = &self.inner.config;
         let plan = Plan::for_action::<A>(config.method_override, config.signing_override);
-        let endpoint = self.endpoint_for(<A::Service as Service>::NAME, options.region.as_ref())?;
+        let endpoint =
+            self.cached_endpoint(<A::Service as Service>::NAME, options.region.as_ref())?;
         let encoded = Encoded::new(action, plan)?;
         let credentials = self.inner.credentials.provide_credentials().await?;
         Ok(CallState {
@@ -218,10 +247,7 @@ impl Client {
             endpoint,
             encoded,
             credentials,
-            trace_id: options
-                .trace_id
-                .clone()
-                .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+            trace_id: options.trace_id.clone().unwrap_or_else(random_trace_id),
         })
     }
 
@@ -333,6 +359,14 @@ impl Client {
             server_date: raw.date,
         }
     }
+}
+
+/// A random (version 4) UUID for `X-TC-TraceId`. Trace ids need to be unique, not
+/// unpredictable, so a fast non-cryptographic generator is enough.
+fn random_trace_id() -> String {
+    uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes())
+        .into_uuid()
+        .to_string()
 }
 
 /// What stays the same across the attempts of one call.

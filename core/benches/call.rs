@@ -1,0 +1,217 @@
+//! Benchmarks of whole calls: building the signed request from a typed value, the typed call
+//! with the network replaced by a canned answer, and loopback round trips (sequential and 8 in
+//! flight) beside a raw reqwest loop sending a pre-signed request, in the same run.
+//!
+//! `cargo bench -p tencentcloud-core --bench call`
+
+#![allow(missing_docs)]
+
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use tencentcloud_core::transport::{HttpSend, SendFuture};
+use tencentcloud_core::{Client, Credentials, Region, action, model, service};
+
+#[service(name = "ses", version = "2020-10-02")]
+struct Ses;
+
+#[action(service = Ses, response = SendEmailResponse)]
+struct SendEmail {
+    from_email_address: String,
+    destination: Vec<String>,
+    subject: String,
+    template: Option<Template>,
+}
+
+#[model]
+struct Template {
+    #[serde(rename = "TemplateID")]
+    template_id: u64,
+    template_data: String,
+}
+
+#[model]
+struct SendEmailResponse {
+    message_id: String,
+    request_id: String,
+}
+
+/// The request of protocol vector 13.4.
+fn send_email() -> SendEmail {
+    SendEmail {
+        from_email_address: "noreply@mail.example.com".into(),
+        destination: vec!["user@example.com".into()],
+        subject: "Hello".into(),
+        template: Some(Template {
+            template_id: 100,
+            template_data: r#"{"name":"Tom"}"#.into(),
+        }),
+    }
+}
+
+const ANSWER: &[u8] =
+    br#"{"Response":{"MessageId":"qcloudses-30-4123414323-date-20210101094334-syNARhMTbKI1","RequestId":"a5f3b3e5-1f3c-4b8e-9f5e-3c2d1e0f9a8b"}}"#;
+
+/// Answers every request with the same envelope, without any I/O.
+#[derive(Debug)]
+struct Canned;
+
+impl HttpSend for Canned {
+    fn send(&self, _request: http::Request<Bytes>) -> SendFuture<'_> {
+        Box::pin(async {
+            Ok(http::Response::builder()
+                .status(200)
+                .body(Bytes::from_static(ANSWER))
+                .expect("static response"))
+        })
+    }
+}
+
+/// Runs a future that never waits (no I/O, no timers) to completion in one poll.
+fn ready<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(output) => output,
+        Poll::Pending => panic!("the benchmarked future waited"),
+    }
+}
+
+fn credentials() -> Credentials {
+    Credentials::new(
+        "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
+        "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE",
+    )
+    .expect("valid credentials")
+}
+
+fn offline(c: &mut Criterion) {
+    let client = Client::builder()
+        .credentials(credentials())
+        .region(Region::AP_HONGKONG)
+        .http_sender(Canned)
+        .build()
+        .expect("client");
+    let request = send_email();
+    let mut group = c.benchmark_group("typed");
+    group.bench_function("prepare_sendemail", |b| {
+        b.iter(|| ready(client.prepare(&request)).expect("prepared"));
+    });
+    group.bench_function("canned_call_sendemail", |b| {
+        b.iter(|| ready(client.send(&request)).expect("sent"));
+    });
+    group.finish();
+}
+
+/// A loopback server answering every POST with the same envelope.
+fn start_server(runtime: &tokio::runtime::Runtime) -> std::net::SocketAddr {
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let app = axum::Router::new()
+            .fallback(|| async { ([(http::header::CONTENT_TYPE, "application/json")], ANSWER) });
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        addr
+    })
+}
+
+/// Runs `iters` sends split over `in_flight` concurrent loops; returns the wall time.
+fn run<F, Fut>(runtime: &tokio::runtime::Runtime, iters: u64, in_flight: u64, one: F) -> Duration
+where
+    F: Fn() -> Fut + Clone + Send + 'static,
+    Fut: Future<Output = ()> + Send,
+{
+    runtime.block_on(async move {
+        let start = Instant::now();
+        let mut tasks = Vec::new();
+        for worker in 0..in_flight {
+            let share = iters / in_flight + u64::from(worker < iters % in_flight);
+            let one = one.clone();
+            tasks.push(tokio::spawn(async move {
+                for _ in 0..share {
+                    one().await;
+                }
+            }));
+        }
+        for task in tasks {
+            task.await.expect("worker");
+        }
+        start.elapsed()
+    })
+}
+
+fn loopback(c: &mut Criterion) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let addr = start_server(&runtime);
+    let url = format!("http://{addr}");
+    let client = Client::builder()
+        .credentials(credentials())
+        .region(Region::AP_HONGKONG)
+        .endpoint_url(&url)
+        .build()
+        .expect("client");
+    let (parts, body) = ready(client.prepare(&send_email()))
+        .expect("prepared")
+        .into_http()
+        .into_parts();
+    let presigned = (parts.method, parts.uri, parts.headers, body);
+    let raw = reqwest::Client::builder()
+        .tcp_nodelay(true)
+        .build()
+        .expect("reqwest");
+
+    let mut group = c.benchmark_group("loopback");
+    group.throughput(Throughput::Elements(1));
+    group.sample_size(20);
+    for in_flight in [1u64, 8] {
+        let client = client.clone();
+        group.bench_function(format!("ours_{in_flight}_in_flight"), |b| {
+            b.iter_custom(|iters| {
+                let client = client.clone();
+                run(&runtime, iters, in_flight, move || {
+                    let client = client.clone();
+                    async move {
+                        client.send(&send_email()).await.expect("sent");
+                    }
+                })
+            });
+        });
+        let raw = raw.clone();
+        let presigned = presigned.clone();
+        group.bench_function(format!("raw_reqwest_{in_flight}_in_flight"), |b| {
+            b.iter_custom(|iters| {
+                let raw = raw.clone();
+                let presigned = presigned.clone();
+                run(&runtime, iters, in_flight, move || {
+                    let raw = raw.clone();
+                    let (method, uri, headers, body) = presigned.clone();
+                    let mut request = http::Request::new(body);
+                    *request.method_mut() = method;
+                    *request.uri_mut() = uri;
+                    *request.headers_mut() = headers;
+                    let request = reqwest::Request::try_from(request).expect("request");
+                    async move {
+                        let response = raw.execute(request).await.expect("sent");
+                        response.bytes().await.expect("body");
+                    }
+                })
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, offline, loopback);
+criterion_main!(benches);
