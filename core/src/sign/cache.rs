@@ -19,8 +19,9 @@ use super::tc3::signing_key;
 /// services; an emulator a handful of keys. Around midnight UTC two dates of each are live.
 const CAPACITY: usize = 16;
 
-/// Separates these fingerprints from any other SHA-256 of the same key.
-const FINGERPRINT_DOMAIN: &[u8] = b"tencentcloud-core tc3 key cache\0";
+/// Separates these fingerprints from any other SHA-256 of the same key. Short, so that with a
+/// usual 32-byte secret key the fingerprint costs one SHA-256 block.
+const FINGERPRINT_DOMAIN: &[u8] = b"tc3 key cache\0";
 
 /// One cached signing key.
 struct Entry {

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::BuildHasher;
 
 use zeroize::Zeroizing;
 
@@ -74,7 +75,7 @@ pub trait SecretStore {
     fn lookup(&self, secret_id: &str) -> Option<StoredKey>;
 }
 
-impl SecretStore for HashMap<String, StoredKey> {
+impl<S: BuildHasher> SecretStore for HashMap<String, StoredKey, S> {
     fn lookup(&self, secret_id: &str) -> Option<StoredKey> {
         self.get(secret_id).cloned()
     }
