@@ -39,6 +39,7 @@ use std::fmt;
 use crate::action::HttpMethod;
 
 mod cache;
+mod canonical;
 pub mod legacy;
 mod mac;
 pub mod tc3;

@@ -14,16 +14,14 @@
 //! [`sign`] runs them all without building the intermediate strings: each is streamed into its
 //! hash, and the signing key comes from a small cache (see [`sign`] for its rules).
 
-use std::borrow::Cow;
 use std::fmt;
 
-use hmac::Mac;
-use sha2::{Digest, Sha256};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
+use super::canonical::Canonical;
 use super::mac::{Sink, hmac_sha256, sha256};
 use super::text::Decimal;
-use super::{CredentialDate, HexDigest, Payload, REDACTED, SignableRequest, SigningParams, cache};
+use super::{CredentialDate, HexDigest, Payload, REDACTED, SignableRequest, SigningParams};
 use crate::action::SigningScheme;
 use crate::header::UNSIGNED_PAYLOAD;
 
@@ -223,7 +221,7 @@ pub fn sign(request: &SignableRequest<'_>, params: &SigningParams<'_>) -> Tc3Sig
         &mut header,
         params.secret_id,
         &[date.as_str(), "/", params.service, "/", TERMINATOR],
-        &canonical.headers.signed,
+        canonical.headers.signed(),
         signature.as_str(),
     );
     Tc3Signature {
@@ -239,7 +237,7 @@ fn write_scope(date: &CredentialDate, service: &str, out: &mut impl Sink) {
     out.put(TERMINATOR);
 }
 
-fn write_string_to_sign(
+pub(crate) fn write_string_to_sign(
     timestamp: u64,
     date: &CredentialDate,
     service: &str,
@@ -253,155 +251,4 @@ fn write_string_to_sign(
     write_scope(date, service, out);
     out.put("\n");
     out.put(hashed_canonical_request);
-}
-
-/// One `name:value` line of the canonical headers.
-#[derive(Debug, Clone)]
-pub(crate) struct HeaderLine<'a> {
-    /// Lower-case header name.
-    pub(crate) name: Cow<'a, str>,
-    /// The value as signed (see [`canonical_value`]).
-    pub(crate) value: Cow<'a, str>,
-}
-
-/// The signed headers of a request: their lines in canonical order and the `SignedHeaders` list.
-#[derive(Debug)]
-pub(crate) struct CanonicalHeaders<'a> {
-    lines: Lines<'a>,
-    signed: Cow<'a, str>,
-}
-
-/// The usual two lines live on the stack; only extra signed headers need a `Vec`.
-#[derive(Debug)]
-enum Lines<'a> {
-    Two([HeaderLine<'a>; 2]),
-    Many(Vec<HeaderLine<'a>>),
-}
-
-impl<'a> CanonicalHeaders<'a> {
-    /// The headers a signer signs: `content-type`, `host` and any extras, sorted by name.
-    fn for_request(request: &SignableRequest<'a>) -> Self {
-        let content_type = HeaderLine {
-            name: Cow::Borrowed("content-type"),
-            value: canonical_value("content-type", request.content_type),
-        };
-        let host = HeaderLine {
-            name: Cow::Borrowed("host"),
-            value: canonical_value("host", request.host),
-        };
-        if request.extra_signed_headers.is_empty() {
-            return Self {
-                lines: Lines::Two([content_type, host]),
-                signed: Cow::Borrowed(DEFAULT_SIGNED_HEADERS),
-            };
-        }
-        let mut lines = Vec::with_capacity(2 + request.extra_signed_headers.len());
-        lines.push(content_type);
-        lines.push(host);
-        for &(name, value) in request.extra_signed_headers {
-            let name = name.to_ascii_lowercase();
-            let value = canonical_value(&name, value).into_owned();
-            lines.push(HeaderLine {
-                name: Cow::Owned(name),
-                value: Cow::Owned(value),
-            });
-        }
-        lines.sort_by(|a, b| a.name.cmp(&b.name));
-        let signed = lines
-            .iter()
-            .map(|line| line.name.as_ref())
-            .collect::<Vec<_>>()
-            .join(";");
-        Self {
-            lines: Lines::Many(lines),
-            signed: Cow::Owned(signed),
-        }
-    }
-
-    /// Headers in the order a received `SignedHeaders` list names them (for the verifier).
-    pub(crate) fn in_order(lines: Vec<HeaderLine<'a>>, signed: &'a str) -> Self {
-        Self {
-            lines: Lines::Many(lines),
-            signed: Cow::Borrowed(signed),
-        }
-    }
-
-    fn lines(&self) -> &[HeaderLine<'a>] {
-        match &self.lines {
-            Lines::Two(lines) => lines,
-            Lines::Many(lines) => lines,
-        }
-    }
-}
-
-/// The value of a header as it is signed: trimmed of surrounding spaces and tabs, and, except
-/// for `content-type` and `host`, lower-cased.
-///
-/// The official SDKs sign `content-type` and `host` exactly as sent (a multipart boundary keeps
-/// its case), while the current documentation revision lower-cases the value of the extra
-/// `x-tc-action` header (`describeinstances`); this rule reproduces both.
-pub(crate) fn canonical_value<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
-    let trimmed = value.trim_matches([' ', '\t']);
-    if name == "content-type" || name == "host" || !trimmed.bytes().any(|b| b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(trimmed)
-    } else {
-        Cow::Owned(trimmed.to_ascii_lowercase())
-    }
-}
-
-/// Everything a canonical request is made of, shared by the signer and the verifier.
-#[derive(Debug)]
-pub(crate) struct Canonical<'a> {
-    pub(crate) method: &'a str,
-    pub(crate) path: &'a str,
-    pub(crate) query: &'a str,
-    pub(crate) headers: CanonicalHeaders<'a>,
-    pub(crate) payload: Payload<'a>,
-}
-
-impl<'a> Canonical<'a> {
-    fn from_request(request: &SignableRequest<'a>) -> Self {
-        Self {
-            method: request.method.as_str(),
-            path: request.path,
-            query: request.query,
-            headers: CanonicalHeaders::for_request(request),
-            payload: request.payload,
-        }
-    }
-
-    fn write(&self, payload_hash: &HexDigest, out: &mut impl Sink) {
-        out.put(self.method);
-        out.put("\n");
-        out.put(self.path);
-        out.put("\n");
-        out.put(self.query);
-        out.put("\n");
-        for line in self.headers.lines() {
-            out.put(&line.name);
-            out.put(":");
-            out.put(&line.value);
-            out.put("\n");
-        }
-        out.put("\n");
-        out.put(&self.headers.signed);
-        out.put("\n");
-        out.put(payload_hash.as_str());
-    }
-
-    fn hash(&self) -> HexDigest {
-        let mut hasher = Sha256::new();
-        self.write(&hashed_payload(self.payload), &mut hasher);
-        HexDigest::from_bytes(&hasher.finalize().into())
-    }
-
-    /// Steps 1 to 4 streamed: the hex signature for this request, with the cached signing key.
-    pub(crate) fn signature(&self, secret_key: &str, service: &str, timestamp: u64) -> HexDigest {
-        let hashed_request = self.hash();
-        let date = credential_date(timestamp);
-        let mut mac = cache::signing_mac(secret_key, &date, service);
-        write_string_to_sign(timestamp, &date, service, hashed_request.as_str(), &mut mac);
-        HexDigest::from_bytes(&mac.finalize().into_bytes().into())
-    }
 }

@@ -12,9 +12,8 @@ use crate::header::{
     AUTHORIZATION, UNSIGNED_PAYLOAD, X_TC_CONTENT_SHA256, X_TC_TIMESTAMP, X_TC_TOKEN,
 };
 use crate::sign::Payload;
-use crate::sign::tc3::{
-    ALGORITHM, Canonical, CanonicalHeaders, HeaderLine, TERMINATOR, canonical_value,
-};
+use crate::sign::canonical::{Canonical, CanonicalHeaders, HeaderLine, canonical_value};
+use crate::sign::tc3::{ALGORITHM, TERMINATOR};
 use crate::sign::text::CredentialDate;
 
 /// A received request, as much of it as a TC3 signature covers.
