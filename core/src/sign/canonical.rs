@@ -165,3 +165,38 @@ impl<'a> Canonical<'a> {
         HexDigest::from_bytes(&mac.finalize().into_bytes().into())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::HttpMethod;
+    use crate::sign::tc3::canonical_request;
+    use crate::sign::{Payload, SignableRequest};
+
+    #[test]
+    fn extra_headers_sort_among_the_mandatory_ones() {
+        let extra = [("X-TC-Action", " SendEmail "), ("Accept", "Text/Plain")];
+        let request = SignableRequest::new(
+            HttpMethod::Post,
+            "ses.tencentcloudapi.com",
+            "multipart/form-data; boundary=ABC",
+            Payload::Unsigned,
+        )
+        .with_extra_signed_headers(&extra);
+        let text = canonical_request(&request);
+        let lines: Vec<&str> = text.split('\n').collect();
+        assert_eq!(
+            lines.get(3..9),
+            Some(
+                &[
+                    "accept:text/plain",
+                    "content-type:multipart/form-data; boundary=ABC",
+                    "host:ses.tencentcloudapi.com",
+                    "x-tc-action:sendemail",
+                    "",
+                    "accept;content-type;host;x-tc-action",
+                ][..]
+            ),
+            "{text}"
+        );
+    }
+}

@@ -119,6 +119,9 @@ pub enum LegacySignError {
         /// The repeated name.
         name: String,
     },
+    /// A business parameter is called `Signature`, which only the signer may add.
+    #[error("parameter `Signature` is reserved for the signature the signer adds")]
+    ReservedParameter,
 }
 
 /// The common parameters as `(name, value)` pairs, without `Signature` and in no particular
@@ -241,7 +244,8 @@ pub(crate) fn signature_with(
 ///
 /// # Errors
 /// [`LegacySignError::DuplicateParameter`] when a business parameter repeats another name
-/// (including a common one such as `Action` or `Signature`).
+/// (including a common one such as `Action`), [`LegacySignError::ReservedParameter`] when one is
+/// called `Signature`.
 pub fn sign(
     method: HttpMethod,
     host: &str,
@@ -253,14 +257,122 @@ pub fn sign(
     push_common_params(common, &mut business);
     let mut params = business;
     sort_params(&mut params)?;
-    if let Ok(index) = params.binary_search_by(|(name, _)| name.as_str().cmp(param::SIGNATURE)) {
-        return Err(LegacySignError::DuplicateParameter {
-            name: params.swap_remove(index).0,
-        });
+    if params
+        .binary_search_by(|(name, _)| name.as_str().cmp(param::SIGNATURE))
+        .is_ok()
+    {
+        return Err(LegacySignError::ReservedParameter);
     }
     let signature = signature_with(common.algorithm, common.secret_key, |sink| {
         write_string_to_sign(method.as_str(), host, path, &params, sink);
     });
     params.push((param::SIGNATURE.to_owned(), signature));
     Ok(params)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn common() -> CommonParams<'static> {
+        CommonParams {
+            action: "DescribeInstances",
+            version: "2017-03-12",
+            region: None,
+            timestamp: 1,
+            nonce: 2,
+            secret_id: "AKIDexample",
+            secret_key: "secret-example",
+            token: Some("token-example"),
+            language: None,
+            request_client: None,
+            algorithm: LegacyAlgorithm::HmacSha256,
+        }
+    }
+
+    #[test]
+    fn business_parameters_may_not_shadow_common_ones() {
+        let business = vec![("Action".to_owned(), "Other".to_owned())];
+        assert_eq!(
+            sign(
+                HttpMethod::Get,
+                "cvm.tencentcloudapi.com",
+                "/",
+                &common(),
+                business
+            ),
+            Err(LegacySignError::DuplicateParameter {
+                name: "Action".to_owned()
+            })
+        );
+        let business = vec![("Signature".to_owned(), "forged".to_owned())];
+        assert_eq!(
+            sign(
+                HttpMethod::Get,
+                "cvm.tencentcloudapi.com",
+                "/",
+                &common(),
+                business
+            ),
+            Err(LegacySignError::ReservedParameter)
+        );
+    }
+
+    #[test]
+    fn optional_common_parameters_are_left_out_when_unset() {
+        let names: Vec<String> = common_params(&common())
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        for expected in [
+            "Action",
+            "Timestamp",
+            "Nonce",
+            "SecretId",
+            "SignatureMethod",
+            "Version",
+            "Token",
+        ] {
+            assert!(
+                names.iter().any(|name| name == expected),
+                "{expected} in {names:?}"
+            );
+        }
+        for absent in ["Region", "Language", "RequestClient", "Signature"] {
+            assert!(
+                !names.iter().any(|name| name == absent),
+                "{absent} in {names:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn debug_hides_key_and_token() {
+        let shown = format!("{:?}", common());
+        assert!(
+            !shown.contains("secret-example") && !shown.contains("token-example"),
+            "{shown}"
+        );
+        assert!(shown.contains("AKIDexample"), "{shown}");
+    }
+
+    #[test]
+    fn signature_method_defaults_to_sha1() {
+        assert_eq!(
+            LegacyAlgorithm::from_signature_method(None),
+            LegacyAlgorithm::HmacSha1
+        );
+        assert_eq!(
+            LegacyAlgorithm::from_signature_method(Some("HmacSHA1")),
+            LegacyAlgorithm::HmacSha1
+        );
+        assert_eq!(
+            LegacyAlgorithm::from_signature_method(Some("hmacsha256")),
+            LegacyAlgorithm::HmacSha1
+        );
+        assert_eq!(
+            LegacyAlgorithm::from_signature_method(Some("HmacSHA256")),
+            LegacyAlgorithm::HmacSha256
+        );
+    }
 }

@@ -298,6 +298,17 @@ mod tests {
     }
 
     #[test]
+    fn header_lookups_ignore_case() {
+        let mut map = http::HeaderMap::new();
+        map.insert("x-tc-timestamp", http::HeaderValue::from_static("1"));
+        assert_eq!(map.header("X-TC-Timestamp"), Some(&b"1"[..]));
+        assert_eq!(map.header("not a header name"), None);
+        let pairs = vec![("Content-Type", "a")];
+        assert_eq!(pairs.header("content-type"), Some(&b"a"[..]));
+        assert_eq!(pairs.header("host"), None);
+    }
+
+    #[test]
     fn stored_key_debug_hides_secrets() {
         let shown = format!("{:?}", StoredKey::new("s3cret").with_token("t0ken"));
         assert!(
