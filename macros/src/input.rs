@@ -92,6 +92,13 @@ pub(crate) fn named_struct(item: &Item, attr: &str, files_allowed: bool) -> darl
     }
     let mut errors = Error::accumulator();
     check_container_serde(&found.attrs, attr, &mut errors);
+    for misplaced in found.attrs.iter().filter(|found| found.path().is_ident(TC)) {
+        errors.push(
+            Error::custom("`#[tc(...)]` goes on a field of the struct, not on the struct itself")
+                .with_span(misplaced.path()),
+        );
+    }
+    found.attrs.retain(|found| !found.path().is_ident(TC));
     let mut fields = Vec::new();
     for field in &mut found.fields {
         let file = read_tc(&field.attrs, &mut errors);

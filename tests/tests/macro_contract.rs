@@ -106,10 +106,14 @@ fn constants<A: Action>() -> (&'static str, HttpMethod, SigningScheme, BodyEncod
     (A::NAME, A::METHOD, A::SIGNING, A::ENCODING, A::IDEMPOTENT)
 }
 
-/// Compiles only if `A`'s associated types are exactly `S` and `R`.
-fn associated<A: Action<Service = S, Response = R>, S: Service, R>() -> (&'static str, &'static str)
+/// Compiles only if `A`'s associated types are exactly `S` and `R`; returns the action's and
+/// the service's names.
+fn associated<A, S, R>() -> (&'static str, &'static str)
+where
+    A: Action<Service = S, Response = R>,
+    S: Service,
 {
-    (S::NAME, S::VERSION)
+    (A::NAME, S::NAME)
 }
 
 #[test]
@@ -190,15 +194,15 @@ fn macro_defaults_agree_with_the_runtime_helpers() {
 fn associated_types_are_the_declared_ones() {
     assert_eq!(
         associated::<SendEmailRequest, Ses, SendEmailResponse>(),
-        ("ses", "2020-10-02")
+        ("SendEmail", "ses")
     );
     assert_eq!(
         associated::<ZonesByHand, Cvm, SendEmailResponse>(),
-        ("cvm", "2017-03-12")
+        ("DescribeZonesLegacy", "cvm")
     );
     assert_eq!(
-        associated::<ListEmailTemplates, Ses, ListEmailTemplatesResponse>().0,
-        "ses"
+        associated::<ListEmailTemplates, Ses, ListEmailTemplatesResponse>(),
+        ("ListEmailTemplates", "ses")
     );
 }
 
