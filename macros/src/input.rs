@@ -137,6 +137,7 @@ fn not_a_struct(item: &Item, attr: &str, wanted: &str) -> Error {
     match item {
         Item::Enum(found) => Error::custom(message("an enum")).with_span(&found.enum_token),
         Item::Union(found) => Error::custom(message("a union")).with_span(&found.union_token),
+        Item::Fn(found) => Error::custom(message("a function")).with_span(&found.sig.fn_token),
         other => Error::custom(message("this item")).with_span(other),
     }
 }

@@ -238,14 +238,25 @@ pub(crate) fn list_names(names: &[&str]) -> String {
     }
 }
 
-/// The candidate the user most likely meant: one that differs only in letter case, or else
-/// the nearest by edit distance if it is within a third of its length (at least one edit).
+/// The candidate the user most likely meant: one that differs only in letter case, else the
+/// only one that starts with what was written (three letters or more, `TC3` for
+/// `TC3-HMAC-SHA256`), else the nearest by edit distance if it is within a third of its
+/// length (at least one edit).
 pub(crate) fn closest<'a>(written: &str, candidates: &[&'a str]) -> Option<&'a str> {
     if let Some(same) = candidates
         .iter()
         .find(|candidate| candidate.eq_ignore_ascii_case(written))
     {
         return Some(same);
+    }
+    let lower = written.to_ascii_lowercase();
+    let extended: Vec<&'a str> = candidates
+        .iter()
+        .copied()
+        .filter(|candidate| candidate.to_ascii_lowercase().starts_with(&lower))
+        .collect();
+    if let ([only], true) = (extended.as_slice(), written.len() >= 3) {
+        return Some(only);
     }
     candidates
         .iter()
@@ -292,10 +303,15 @@ mod tests {
         assert_eq!(closest("SERVICE", &options), Some("service"));
         assert_eq!(closest("contents", &options), Some("content"));
         assert_eq!(closest("timeout", &options), None);
+        let schemes = ["TC3-HMAC-SHA256", "HmacSHA256", "HmacSHA1"];
+        assert_eq!(closest("hmacsha1", &schemes), Some("HmacSHA1"));
+        assert_eq!(closest("tc3", &schemes), Some("TC3-HMAC-SHA256"));
+        assert_eq!(closest("Hmac", &schemes), None, "two schemes start with it");
         assert_eq!(
-            closest("hmacsha1", &["HmacSHA1", "HmacSHA256"]),
-            Some("HmacSHA1")
+            closest("oct", &["json", "octet-stream"]),
+            Some("octet-stream")
         );
+        assert_eq!(closest("se", &options), None, "too short to guess");
     }
 
     #[test]
