@@ -1,6 +1,6 @@
 //! Ten of the forty actions (batch a).
-use tencentcloud_core::{action, model};
 use crate::{Filter, Ses};
+use tencentcloud_core::{action, model};
 
 /// What `DescribeTemplate` returns.
 #[model]

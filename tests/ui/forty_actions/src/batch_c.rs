@@ -1,6 +1,6 @@
 //! Ten of the forty actions (batch c).
-use tencentcloud_core::{action, model};
 use crate::{Filter, Ses};
+use tencentcloud_core::{action, model};
 
 /// What `ListTemplate` returns.
 #[model]

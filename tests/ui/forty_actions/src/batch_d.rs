@@ -1,6 +1,6 @@
 //! Ten of the forty actions (batch d).
-use tencentcloud_core::{action, model};
 use crate::{Filter, Ses};
+use tencentcloud_core::{action, model};
 
 /// What `SendTemplate` returns.
 #[model]
