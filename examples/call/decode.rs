@@ -65,7 +65,10 @@ where
     A::Response: Serialize,
 {
     let response = result?;
-    serde_json::to_value(&response).map_err(|e| CallError::Call(Error::invalid_request_from(e)))
+    serde_json::to_value(&response).map_err(|e| CallError::Output {
+        action: A::NAME,
+        detail: e.to_string(),
+    })
 }
 
 /// A parameter that was given but not understood.

@@ -29,22 +29,27 @@ pub enum CallError {
     /// transport, or an error the service answered.
     #[error(transparent)]
     Call(#[from] Error),
+    /// The call succeeded but its response could not be written as JSON.
+    #[error("the response of {action} could not be written as JSON: {detail}")]
+    Output {
+        /// The action that answered.
+        action: &'static str,
+        /// What the serializer objected to.
+        detail: String,
+    },
 }
 
 impl CallError {
-    /// The kind of the underlying call error; `None` for an unknown action name.
+    /// The kind of the underlying call error; `None` when there is none.
     pub fn kind(&self) -> Option<ErrorKind> {
-        match self {
-            Self::UnknownAction { .. } => None,
-            Self::Call(error) => Some(error.kind()),
-        }
+        self.as_call_error().map(Error::kind)
     }
 
-    /// The underlying call error, if it got that far.
+    /// The underlying call error, if the call got that far and failed.
     pub fn as_call_error(&self) -> Option<&Error> {
         match self {
-            Self::UnknownAction { .. } => None,
             Self::Call(error) => Some(error),
+            Self::UnknownAction { .. } | Self::Output { .. } => None,
         }
     }
 }

@@ -82,7 +82,7 @@ async fn an_unknown_action_is_refused_with_a_suggestion() {
             assert_eq!(name, "sendemail");
             assert_eq!(*suggestion, Some("SendEmail"));
         }
-        other @ CallError::Call(_) => panic!("expected an unknown action, got {other:?}"),
+        other => panic!("expected an unknown action, got {other:?}"),
     }
     assert!(
         error.to_string().contains("did you mean `SendEmail`"),
@@ -117,7 +117,7 @@ async fn bad_parameters_fail_before_anything_is_sent() {
         "Template": {"TemplateID": 1, "TemplateData": "{}"}
     })
     .to_string();
-    let cases: [(&str, &str, &str); 9] = [
+    let cases: [(&str, &str, &str); 10] = [
         ("ListEmailTemplates", "{\"Limit\": 10", "not valid JSON"),
         ("ListEmailTemplates", "[10, 0]", "must be a JSON object"),
         (
@@ -139,6 +139,11 @@ async fn bad_parameters_fail_before_anything_is_sent() {
             "SendEmail",
             r#"{"FromEmailAddress": "a@b.example", "Subject": "s", "Destination": ["c@d.example"], "Subjct": "x"}"#,
             "no parameter `Subjct`; did you mean `Subject`?",
+        ),
+        (
+            "SendEmail",
+            r#"{"FromEmailAddress": "a@b.example", "Subject": "s", "Destination": ["c@d.example"], "ReplyToAddress": "e@f.example"}"#,
+            "no parameter `ReplyToAddress`; did you mean `ReplyToAddresses`?",
         ),
         (
             "SendEmail",
