@@ -54,7 +54,7 @@ impl CallError {
     }
 }
 
-/// `, did you mean ...?` or nothing.
+/// ` (did you mean `X`?)` for a suggestion, or nothing.
 fn suggestion_text(suggestion: Option<&str>) -> String {
     suggestion.map_or_else(String::new, |name| format!(" (did you mean `{name}`?)"))
 }
@@ -67,8 +67,9 @@ fn suggestion_text(suggestion: Option<&str>) -> String {
 /// does not have fail with an invalid-request error naming it, and nothing is sent.
 ///
 /// # Errors
-/// [`CallError::UnknownAction`] for a name that is not an SES action; otherwise
-/// [`CallError::Call`] with the client's error.
+/// [`CallError::UnknownAction`] for a name that is not an SES action; [`CallError::Call`]
+/// with the client's error; [`CallError::Output`] in the unlikely case that the response
+/// cannot be written back as JSON.
 pub async fn call_action(
     client: &tencentcloud_ses::Client,
     name: &str,
