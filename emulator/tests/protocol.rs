@@ -1,0 +1,503 @@
+//! The API front over real HTTP: every transport form accepted with and without a token, and
+//! every protocol error answered with Tencent's code in the envelope, HTTP 200 and a fresh
+//! request id.
+
+mod front_support;
+
+use std::collections::HashSet;
+
+use front_support::{
+    Answer, ID, KEY, TEMP_ID, TEMP_KEY, TOKEN, Tc3, client, client_with, greeting, http, long_term,
+    prepare_sending, start, temporary,
+};
+use serde_json::json;
+use tencentcloud_core::encode::{multipart, to_query_string};
+use tencentcloud_core::sign::legacy::{self, CommonParams, LegacyAlgorithm};
+use tencentcloud_core::{HttpMethod, SigningScheme};
+use tencentcloud_emulator::EmulatorHandle;
+use tencentcloud_ses::{
+    CreateEmailIdentityRequest, GetEmailIdentityRequest, ListEmailIdentitiesRequest,
+    ListEmailTemplatesRequest,
+};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+#[tokio::test]
+async fn every_transport_form_is_accepted_with_and_without_a_token() {
+    let emulator = start().await;
+    let forms = [
+        (HttpMethod::Post, SigningScheme::Tc3HmacSha256),
+        (HttpMethod::Get, SigningScheme::Tc3HmacSha256),
+        (HttpMethod::Post, SigningScheme::HmacSha1),
+        (HttpMethod::Post, SigningScheme::HmacSha256),
+        (HttpMethod::Get, SigningScheme::HmacSha1),
+        (HttpMethod::Get, SigningScheme::HmacSha256),
+    ];
+    let mut created = Vec::new();
+    for (index, (method, signing)) in forms.into_iter().enumerate() {
+        let form = format!("{method:?} {signing:?}");
+        // Long-term key: change state (an account holds at most 10 domains, so one per form).
+        let ses = client_with(&emulator, long_term(), Some(method), Some(signing));
+        let domain = format!("form{index}.example.com");
+        ses.create_email_identity(&CreateEmailIdentityRequest {
+            email_identity: domain.clone(),
+            dkim_option: None,
+            tag_list: None,
+        })
+        .await
+        .unwrap_or_else(|e| panic!("{form} without a token: {e}"));
+        // Temporary key with its token: read that state back, and send numbers, which
+        // flattened forms carry as text.
+        let ses = client_with(&emulator, temporary(), Some(method), Some(signing));
+        let read = ses
+            .get_email_identity(&GetEmailIdentityRequest {
+                email_identity: domain.clone(),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("{form} with a token: {e}"));
+        assert!(!read.attributes.is_empty(), "{form}: {read:?}");
+        ses.list_email_templates(&ListEmailTemplatesRequest {
+            limit: 10,
+            offset: 0,
+        })
+        .await
+        .unwrap_or_else(|e| panic!("{form} with a token: {e}"));
+        created.push(domain);
+    }
+    // Each form reached the same state.
+    let listed = client(&emulator, long_term())
+        .list_email_identities(&ListEmailIdentitiesRequest::default())
+        .await
+        .unwrap();
+    let names: HashSet<String> = listed
+        .email_identities
+        .iter()
+        .map(|identity| identity.identity_name.clone())
+        .collect();
+    for domain in created {
+        assert!(names.contains(&domain), "{domain} missing from {names:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_multipart_body_signed_with_tc3_is_accepted() {
+    let emulator = start().await;
+    let template_id = prepare_sending(&client(&emulator, long_term())).await;
+    let request = greeting(template_id, &["multi@example.net"], "Multi");
+    let (content_type, body) = multipart::to_body(&request, &[]).unwrap();
+    let mut call = Tc3::post_json("SendEmail", &json!({}));
+    call.content_type = content_type;
+    call.body = body;
+    let answer = call.send(&emulator).await;
+    assert_eq!(answer.error_code(), None, "{}", answer.json());
+    let message_id = answer.json()["Response"]["MessageId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let stored = emulator.ses().message(&message_id).expect("stored");
+    assert_eq!(stored.to, ["multi@example.net"]);
+}
+
+#[tokio::test]
+async fn answers_carry_a_date_a_json_type_and_a_fresh_request_id() {
+    let emulator = start().await;
+    let call = Tc3::post_json("ListEmailTemplates", &json!({"Limit": 5, "Offset": 0}));
+    let mut ids = HashSet::new();
+    for _ in 0..5 {
+        let answer = call.send(&emulator).await;
+        assert_eq!(answer.error_code(), None, "{}", answer.json());
+        let date = answer.headers["date"].to_str().unwrap();
+        assert!(httpdate::parse_http_date(date).is_ok(), "{date}");
+        assert_eq!(answer.headers["content-type"], "application/json");
+        ids.insert(answer.json()["Response"]["RequestId"].clone());
+    }
+    assert_eq!(ids.len(), 5);
+}
+
+/// Sends `call` and checks the error code.
+async fn expect_code(emulator: &EmulatorHandle, call: &Tc3, code: &str) {
+    let answer = call.send(emulator).await;
+    assert_eq!(
+        answer.error_code().as_deref(),
+        Some(code),
+        "{}",
+        answer.json()
+    );
+}
+
+fn list_call() -> Tc3 {
+    Tc3::post_json("ListEmailTemplates", &json!({"Limit": 5, "Offset": 0}))
+}
+
+#[tokio::test]
+async fn tc3_signature_errors_get_their_auth_failure_codes() {
+    let emulator = start().await;
+
+    let mut expired = list_call();
+    expired.timestamp -= 301;
+    expect_code(&emulator, &expired, "AuthFailure.SignatureExpire").await;
+    let mut future = list_call();
+    future.timestamp += 400;
+    expect_code(&emulator, &future, "AuthFailure.SignatureExpire").await;
+
+    let mut unknown = list_call();
+    unknown.secret_id = "AKIDnobody".to_owned();
+    expect_code(&emulator, &unknown, "AuthFailure.SecretIdNotFound").await;
+
+    let mut wrong_key = list_call();
+    wrong_key.secret_key = "not-the-key".to_owned();
+    expect_code(&emulator, &wrong_key, "AuthFailure.SignatureFailure").await;
+
+    let mut wrong_service = list_call();
+    wrong_service.service = "cvm".to_owned();
+    expect_code(&emulator, &wrong_service, "AuthFailure.SignatureFailure").await;
+
+    // The body changed after signing.
+    let call = list_call();
+    let authorization = call.authorization(&emulator);
+    let mut tampered = call.clone();
+    tampered.body = json!({"Limit": 6, "Offset": 0}).to_string().into_bytes();
+    let answer = tampered
+        .send_with_authorization(&emulator, &authorization)
+        .await;
+    assert_eq!(
+        answer.error_code().as_deref(),
+        Some("AuthFailure.SignatureFailure")
+    );
+
+    for malformed in [
+        "TC3-HMAC-SHA256 garbage".to_owned(),
+        "Bearer abc".to_owned(),
+        authorization.replacen(", ", ",", 1),
+        String::new(),
+    ] {
+        let answer = call.send_with_authorization(&emulator, &malformed).await;
+        assert_eq!(
+            answer.error_code().as_deref(),
+            Some("AuthFailure.InvalidAuthorization"),
+            "{malformed:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn tokens_must_match_the_key() {
+    let emulator = start().await;
+    let mut temp = list_call();
+    temp.secret_id = TEMP_ID.to_owned();
+    temp.secret_key = TEMP_KEY.to_owned();
+    expect_code(&emulator, &temp, "AuthFailure.TokenFailure").await;
+    temp.token = Some("another-token".to_owned());
+    expect_code(&emulator, &temp, "AuthFailure.TokenFailure").await;
+    temp.token = Some(TOKEN.to_owned());
+    let answer = temp.send(&emulator).await;
+    assert_eq!(answer.error_code(), None, "{}", answer.json());
+
+    // A long-term key must not come with a token.
+    let mut long = list_call();
+    long.token = Some(TOKEN.to_owned());
+    expect_code(&emulator, &long, "AuthFailure.TokenFailure").await;
+}
+
+#[tokio::test]
+async fn the_host_is_verified_as_received_whatever_its_name() {
+    let emulator = start().await;
+    let mut call = list_call();
+    call.host = Some("ses.tencentcloudapi.com".to_owned());
+    let answer = call.send(&emulator).await;
+    assert_eq!(answer.error_code(), None, "{}", answer.json());
+
+    // Signed for one host, sent with another.
+    let authorization = call.authorization(&emulator);
+    call.host = Some("ses.intl.tencentcloudapi.com".to_owned());
+    let answer = call
+        .send_with_authorization(&emulator, &authorization)
+        .await;
+    assert_eq!(
+        answer.error_code().as_deref(),
+        Some("AuthFailure.SignatureFailure")
+    );
+}
+
+#[tokio::test]
+async fn actions_versions_and_parameters_are_checked() {
+    let emulator = start().await;
+    expect_code(
+        &emulator,
+        &Tc3::post_json("LaunchRocket", &json!({})),
+        "InvalidAction",
+    )
+    .await;
+    let mut old = list_call();
+    old.version = "2019-01-01".to_owned();
+    expect_code(&emulator, &old, "NoSuchVersion").await;
+    expect_code(
+        &emulator,
+        &Tc3::post_json("SendEmail", &json!({"Subject": "no sender, no recipient"})),
+        "MissingParameter",
+    )
+    .await;
+    expect_code(
+        &emulator,
+        &Tc3::post_json(
+            "ListEmailTemplates",
+            &json!({"Limit": 5, "Offset": 0, "Colour": "red"}),
+        ),
+        "UnknownParameter",
+    )
+    .await;
+    expect_code(
+        &emulator,
+        &Tc3::post_json("ListEmailTemplates", &json!({"Limit": "five", "Offset": 0})),
+        "InvalidParameter",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn requests_over_the_size_limits_are_refused() {
+    let emulator = start().await;
+    // TC3 POST: 10 MB.
+    let mut big = list_call();
+    big.body = vec![b' '; 10 * 1024 * 1024 + 1];
+    expect_code(&emulator, &big, "RequestSizeLimitExceeded").await;
+    let mut at_limit = list_call();
+    let mut body = json!({"Limit": 5, "Offset": 0}).to_string().into_bytes();
+    body.resize(10 * 1024 * 1024, b' ');
+    at_limit.body = body;
+    let answer = at_limit.send(&emulator).await;
+    assert_eq!(answer.error_code(), None, "{}", answer.json());
+
+    // GET: 32 KB of query string.
+    let mut get = list_call();
+    get.method = "GET";
+    get.content_type = "application/x-www-form-urlencoded".to_owned();
+    get.body = Vec::new();
+    get.query = format!("Limit=5&Offset=0&Pad={}", "x".repeat(33 * 1024));
+    expect_code(&emulator, &get, "RequestSizeLimitExceeded").await;
+
+    // v1 POST form: 1 MB.
+    let body = format!(
+        "Action=ListEmailTemplates&Signature=x&Pad={}",
+        "x".repeat(1024 * 1024)
+    );
+    let answer = Answer::read(
+        http()
+            .post(emulator.url())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        answer.error_code().as_deref(),
+        Some("RequestSizeLimitExceeded")
+    );
+}
+
+#[tokio::test]
+async fn methods_other_than_get_and_post_are_unsupported() {
+    let emulator = start().await;
+    for method in ["PUT", "DELETE", "PATCH", "OPTIONS"] {
+        let mut call = list_call();
+        call.method = method;
+        expect_code(&emulator, &call, "UnsupportedProtocol").await;
+    }
+}
+
+/// A v1 request signed by hand: `(parameters as a query string)`.
+fn legacy_query(
+    emulator: &EmulatorHandle,
+    method: HttpMethod,
+    timestamp: u64,
+    secret_key: &str,
+    business: Vec<(String, String)>,
+) -> String {
+    let host = emulator.addr().to_string();
+    let common = CommonParams {
+        action: "ListEmailTemplates",
+        version: "2020-10-02",
+        region: Some("ap-guangzhou"),
+        timestamp,
+        nonce: 4242,
+        secret_id: ID,
+        secret_key,
+        token: None,
+        language: None,
+        request_client: None,
+        algorithm: LegacyAlgorithm::HmacSha256,
+    };
+    let params = legacy::sign(method, &host, "/", &common, business).unwrap();
+    to_query_string(&params)
+}
+
+#[tokio::test]
+async fn v1_errors_get_the_same_codes() {
+    let emulator = start().await;
+    let now = tencentcloud_core::clock::unix_now();
+    let business = || {
+        vec![
+            ("Limit".to_owned(), "5".to_owned()),
+            ("Offset".to_owned(), "0".to_owned()),
+        ]
+    };
+    let get = |query: String| {
+        let url = format!("{}/?{query}", emulator.url());
+        async move { Answer::read(http().get(url).send().await.unwrap()).await }
+    };
+    let good = legacy_query(&emulator, HttpMethod::Get, now, KEY, business());
+    assert_eq!(get(good.clone()).await.error_code(), None);
+
+    let expired = legacy_query(&emulator, HttpMethod::Get, now - 600, KEY, business());
+    assert_eq!(
+        get(expired).await.error_code().as_deref(),
+        Some("AuthFailure.SignatureExpire")
+    );
+    let wrong = legacy_query(&emulator, HttpMethod::Get, now, "wrong-key", business());
+    assert_eq!(
+        get(wrong).await.error_code().as_deref(),
+        Some("AuthFailure.SignatureFailure")
+    );
+    let unknown = good.replace(ID, "AKIDnobody");
+    assert_eq!(
+        get(unknown).await.error_code().as_deref(),
+        Some("AuthFailure.SecretIdNotFound")
+    );
+    let no_nonce = good.replace("Nonce=4242&", "");
+    assert_eq!(
+        get(no_nonce).await.error_code().as_deref(),
+        Some("AuthFailure.InvalidAuthorization")
+    );
+    // A signed v1 call of an undeclared parameter reaches the backend.
+    let mut extra = business();
+    extra.push(("Colour".to_owned(), "red".to_owned()));
+    let extra = legacy_query(&emulator, HttpMethod::Get, now, KEY, extra);
+    assert_eq!(
+        get(extra).await.error_code().as_deref(),
+        Some("UnknownParameter")
+    );
+    // The same GET sent as a POST form was signed for GET.
+    let answer = Answer::read(
+        http()
+            .post(emulator.url())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(good)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        answer.error_code().as_deref(),
+        Some("AuthFailure.SignatureFailure")
+    );
+}
+
+#[tokio::test]
+async fn unsigned_and_garbage_requests_get_clear_errors() {
+    let emulator = start().await;
+    let post = |content_type: &'static str, body: Vec<u8>| {
+        let request = http()
+            .post(emulator.url())
+            .header("Content-Type", content_type)
+            .body(body);
+        async move { Answer::read(request.send().await.unwrap()).await }
+    };
+    for (content_type, body) in [
+        ("application/json", b"{\"Limit\": 1}".to_vec()),
+        ("application/json", vec![0xff, 0xfe, 0x00]),
+        ("text/plain", b"hello".to_vec()),
+        (
+            "application/x-www-form-urlencoded",
+            b"Action=SendEmail".to_vec(),
+        ),
+    ] {
+        assert_eq!(
+            post(content_type, body).await.error_code().as_deref(),
+            Some("AuthFailure.InvalidAuthorization"),
+            "{content_type}"
+        );
+    }
+    let answer = post(
+        "application/x-www-form-urlencoded",
+        b"Signature=%zz".to_vec(),
+    )
+    .await;
+    assert_eq!(answer.error_code().as_deref(), Some("InvalidParameter"));
+
+    // Correctly signed, but the body itself is wrong.
+    let mut not_utf8 = list_call();
+    not_utf8.body = vec![b'{', 0xff, b'}'];
+    expect_code(&emulator, &not_utf8, "InvalidParameter").await;
+    let mut not_object = list_call();
+    not_object.body = b"[1, 2]".to_vec();
+    expect_code(&emulator, &not_object, "InvalidParameter").await;
+    let mut wrong_type = list_call();
+    wrong_type.content_type = "text/plain".to_owned();
+    expect_code(&emulator, &wrong_type, "InvalidParameter").await;
+    let mut bad_multipart = list_call();
+    bad_multipart.content_type = "multipart/form-data; boundary=abc".to_owned();
+    bad_multipart.body = b"--abc\r\nno disposition\r\n\r\nx\r\n".to_vec();
+    expect_code(&emulator, &bad_multipart, "InvalidRequest").await;
+    let mut no_boundary = list_call();
+    no_boundary.content_type = "multipart/form-data".to_owned();
+    expect_code(&emulator, &no_boundary, "InvalidRequest").await;
+}
+
+#[tokio::test]
+async fn broken_http_does_not_take_the_server_down() {
+    let emulator = start().await;
+    // A request line that is not HTTP, then one with 1 MB of headers, on raw sockets.
+    let mut oversized = b"POST / HTTP/1.1\r\nHost: x\r\nX-Big: ".to_vec();
+    oversized.extend(std::iter::repeat_n(b'a', 1024 * 1024));
+    oversized.extend_from_slice(b"\r\n\r\n");
+    for raw in [b"\x00\x01garbage\r\n\r\n".to_vec(), oversized] {
+        let mut stream = tokio::net::TcpStream::connect(emulator.addr())
+            .await
+            .unwrap();
+        // The server may close while we are still writing; either way it must survive.
+        let _ = stream.write_all(&raw).await;
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer).await;
+    }
+    // A large but acceptable header reaches the front, which answers in the envelope.
+    let answer = Answer::read(
+        http()
+            .post(emulator.url())
+            .header("X-Big", "b".repeat(64 * 1024))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        answer.error_code().as_deref(),
+        Some("AuthFailure.InvalidAuthorization")
+    );
+    let answer = list_call().send(&emulator).await;
+    assert_eq!(answer.error_code(), None);
+}
+
+#[tokio::test]
+async fn the_default_pair_works_when_no_key_is_configured() {
+    let emulator = tencentcloud_emulator::Emulator::start().await.unwrap();
+    let ses = tencentcloud_ses::Client::new(emulator.client().unwrap());
+    ses.list_email_templates(&ListEmailTemplatesRequest {
+        limit: 1,
+        offset: 0,
+    })
+    .await
+    .unwrap();
+    let mut call = list_call();
+    call.secret_id = tencentcloud_emulator::DEFAULT_SECRET_ID.to_owned();
+    call.secret_key = tencentcloud_emulator::DEFAULT_SECRET_KEY.to_owned();
+    expect_code_none(&emulator, &call).await;
+    // The test pair is unknown to this emulator.
+    expect_code(&emulator, &list_call(), "AuthFailure.SecretIdNotFound").await;
+}
+
+async fn expect_code_none(emulator: &EmulatorHandle, call: &Tc3) {
+    let answer = call.send(emulator).await;
+    assert_eq!(answer.error_code(), None, "{}", answer.json());
+}
