@@ -1,0 +1,417 @@
+//! Recipient lists for batch tasks: `CreateReceiver`, `CreateReceiverDetail`,
+//! `CreateReceiverDetailWithData`, `ListReceivers`, `ListReceiverDetails`, `DeleteReceiver`.
+//!
+//! Uploads finish at once (the real service processes them in the background), so a list is
+//! "waiting for upload" until it has addresses and "upload complete" after. Empty and over-long
+//! addresses are counted and dropped, duplicates counted and dropped (the documented example
+//! counts one of two addresses as a repeat and one as stored), and malformed addresses kept as
+//! invalid entries that batch tasks skip. All recipients of a list must carry the same
+//! template variables, or none.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use serde_json::Value;
+use tencentcloud_ses::enums::{ReceiverAddressStatus, ReceiverListStatus};
+use tencentcloud_ses::error_codes::{
+    self, invalid_parameter_value, limit_exceeded, missing_parameter, operation_denied,
+};
+use tencentcloud_ses::template_data::MAX_RECEIVER_TEMPLATE_DATA_BYTES;
+use tencentcloud_ses::{
+    CreateReceiverDetailRequest, CreateReceiverDetailResponse, CreateReceiverDetailWithDataRequest,
+    CreateReceiverDetailWithDataResponse, CreateReceiverRequest, CreateReceiverResponse,
+    DeleteReceiverRequest, DeleteReceiverResponse, ListReceiverDetailsRequest,
+    ListReceiverDetailsResponse, ListReceiversRequest, ListReceiversResponse, ReceiverData,
+    ReceiverDetail, ReceiverInputData,
+};
+
+use super::address::{self, MAX_ADDRESS_LEN};
+use super::compose;
+use super::state::{Shared, State};
+use super::time;
+use super::wire::{Answer, check_limit, count, decode, error, page, respond};
+use crate::backend::ApiError;
+
+/// Most addresses per upload call.
+const MAX_PER_CALL: usize = 20_000;
+/// Most addresses per list.
+const MAX_PER_LIST: usize = 50_000;
+/// Longest list name, in characters (undocumented; the emulator's choice).
+const MAX_NAME_CHARS: usize = 200;
+/// Longest description, in characters.
+const MAX_DESC_CHARS: usize = 300;
+
+/// One address of a list.
+#[derive(Debug, Clone)]
+pub(super) struct Entry {
+    pub(super) id: u64,
+    pub(super) email: String,
+    pub(super) created: u64,
+    /// The recipient's template variables as JSON text; empty when uploaded without.
+    pub(super) data: String,
+    /// Why the address is unusable, if it is.
+    pub(super) invalid: Option<String>,
+}
+
+/// A recipient list.
+#[derive(Debug, Clone)]
+pub(super) struct ReceiverList {
+    pub(super) name: String,
+    pub(super) desc: String,
+    pub(super) created: u64,
+    pub(super) entries: Vec<Entry>,
+    /// The variable names every recipient carries; `None` before the first upload.
+    pub(super) keys: Option<BTreeSet<String>>,
+}
+
+impl ReceiverList {
+    fn status(&self) -> ReceiverListStatus {
+        if self.entries.is_empty() {
+            ReceiverListStatus::AwaitingUpload
+        } else {
+            ReceiverListStatus::Uploaded
+        }
+    }
+
+    fn invalid_count(&self) -> usize {
+        self.entries.iter().filter(|e| e.invalid.is_some()).count()
+    }
+}
+
+/// `OperationDenied.ReceiverNotExist` for `id`.
+pub(super) fn not_found(id: u64) -> ApiError {
+    error(
+        operation_denied::RECEIVER_NOT_EXIST,
+        format!("there is no recipient list with ReceiverId {id}"),
+    )
+}
+
+/// `CreateReceiver`.
+pub(super) fn create(shared: &Shared, params: Value) -> Answer {
+    let request: CreateReceiverRequest = decode(params)?;
+    let name = request.receivers_name.trim();
+    if name.is_empty()
+        || name.chars().count() > MAX_NAME_CHARS
+        || name.chars().any(char::is_control)
+    {
+        return Err(error(
+            invalid_parameter_value::RECEIVER_NAME_ILLEGAL,
+            format!(
+                "ReceiversName must be 1 to {MAX_NAME_CHARS} characters without control characters"
+            ),
+        ));
+    }
+    let desc = request.desc.unwrap_or_default();
+    let desc_ok = desc.chars().count() <= MAX_DESC_CHARS
+        && !desc
+            .chars()
+            .any(|c| c.is_control() || "<>\"'\\".contains(c));
+    if !desc_ok {
+        return Err(error(
+            invalid_parameter_value::RECEIVER_DESC_ILLEGAL,
+            format!(
+                "Desc must be at most {MAX_DESC_CHARS} characters without < > \" ' \\ or control characters"
+            ),
+        ));
+    }
+    let created = shared.now();
+    let mut state = shared.lock();
+    if state.receivers.values().any(|list| list.name == name) {
+        return Err(error(
+            invalid_parameter_value::REPEAT_RECEIVER_NAME,
+            format!("a recipient list named `{name}` already exists"),
+        ));
+    }
+    let id = state.receiver_ids.next();
+    state.receivers.insert(
+        id,
+        ReceiverList {
+            name: name.to_owned(),
+            desc,
+            created,
+            entries: Vec::new(),
+            keys: None,
+        },
+    );
+    respond(&CreateReceiverResponse {
+        receiver_id: id,
+        request_id: String::new(),
+    })
+}
+
+/// The counters an upload answers with.
+#[derive(Debug, Default)]
+struct Upload {
+    total: u64,
+    valid: u64,
+    too_long: u64,
+    empty: u64,
+    repeated: u64,
+}
+
+/// Checks one recipient's template data and returns its variable names.
+fn data_keys(index: usize, text: &str) -> Result<BTreeSet<String>, ApiError> {
+    let label = format!("Datas.{index}.TemplateData");
+    if text.len() > MAX_RECEIVER_TEMPLATE_DATA_BYTES {
+        return Err(error(
+            invalid_parameter_value::TEMPLATE_DATA_LEN_LIMIT,
+            format!(
+                "{label} has {} bytes; at most {MAX_RECEIVER_TEMPLATE_DATA_BYTES}",
+                text.len()
+            ),
+        ));
+    }
+    let map = compose::template_data(text, &label, invalid_parameter_value::TEMPLATE_DATA_ERROR)?;
+    for (key, value) in &map {
+        let html = value
+            .as_str()
+            .is_some_and(|v| v.contains('<') && v.contains('>'));
+        if html || value.is_object() || value.is_array() {
+            return Err(error(
+                invalid_parameter_value::IN_VALID_TEMPLATE_DATA,
+                format!("{label}: the value of `{key}` must be plain text without HTML"),
+            ));
+        }
+    }
+    Ok(map.into_iter().map(|(key, _)| key).collect())
+}
+
+/// Adds recipients (address, data) to list `id` after checking the whole request.
+fn upload(
+    shared: &Shared,
+    id: u64,
+    recipients: Vec<(String, String)>,
+    keys: BTreeSet<String>,
+) -> Result<Upload, ApiError> {
+    if recipients.is_empty() {
+        return Err(error(
+            missing_parameter::EMAILS_NECESSARY,
+            "no recipient was given",
+        ));
+    }
+    if recipients.len() > MAX_PER_CALL {
+        return Err(error(
+            limit_exceeded::RECEIVER_DETAIL_REQUEST_LIMIT,
+            format!(
+                "{} recipients in one call; at most {MAX_PER_CALL}",
+                recipients.len()
+            ),
+        ));
+    }
+    let now = shared.now();
+    let mut guard = shared.lock();
+    let state: &mut State = &mut guard;
+    let list = state.receivers.get_mut(&id).ok_or_else(|| not_found(id))?;
+    if list.keys.as_ref().is_some_and(|existing| *existing != keys) {
+        return Err(error(
+            invalid_parameter_value::TEMPLATE_DATA_INCONSISTENT,
+            "the recipients' template variables differ from those already in the list",
+        ));
+    }
+    if list.entries.len() + recipients.len() > MAX_PER_LIST {
+        return Err(error(
+            limit_exceeded::RECEIVER_DETAIL_COUNT_LIMIT,
+            format!("a recipient list holds at most {MAX_PER_LIST} addresses"),
+        ));
+    }
+    let mut seen: HashSet<String> = list
+        .entries
+        .iter()
+        .map(|e| address::key(&e.email))
+        .collect();
+    let mut counts = Upload::default();
+    for (email, data) in recipients {
+        counts.total += 1;
+        let email = email.trim().to_owned();
+        if email.is_empty() {
+            counts.empty += 1;
+        } else if email.len() > MAX_ADDRESS_LEN {
+            counts.too_long += 1;
+        } else if !seen.insert(address::key(&email)) {
+            counts.repeated += 1;
+        } else {
+            let invalid = (!address::is_address(&email)).then(|| "malformed address".to_owned());
+            if invalid.is_none() {
+                counts.valid += 1;
+            }
+            let entry_id = state.entry_ids.next();
+            list.entries.push(Entry {
+                id: entry_id,
+                email,
+                created: now,
+                data,
+                invalid,
+            });
+        }
+    }
+    list.keys = Some(keys);
+    Ok(counts)
+}
+
+/// `CreateReceiverDetail`: plain addresses.
+pub(super) fn add_emails(shared: &Shared, params: Value) -> Answer {
+    let request: CreateReceiverDetailRequest = decode(params)?;
+    let recipients = request
+        .emails
+        .into_iter()
+        .map(|email| (email, String::new()))
+        .collect();
+    let counts = upload(shared, request.receiver_id, recipients, BTreeSet::new())?;
+    respond(&CreateReceiverDetailResponse {
+        total_count: Some(counts.total),
+        valid_count: Some(counts.valid),
+        too_long_count: Some(counts.too_long),
+        empty_email_count: Some(counts.empty),
+        repeat_count: Some(counts.repeated),
+        request_id: String::new(),
+    })
+}
+
+/// `CreateReceiverDetailWithData`: addresses with their own template variables.
+pub(super) fn add_with_data(shared: &Shared, params: Value) -> Answer {
+    let request: CreateReceiverDetailWithDataRequest = decode(params)?;
+    let mut keys: Option<BTreeSet<String>> = None;
+    for (index, ReceiverInputData { template_data, .. }) in request.datas.iter().enumerate() {
+        let these = data_keys(index, template_data)?;
+        if keys.as_ref().is_some_and(|first| *first != these) {
+            return Err(error(
+                invalid_parameter_value::TEMPLATE_DATA_INCONSISTENT,
+                format!("Datas.{index}.TemplateData has other variables than Datas.0"),
+            ));
+        }
+        keys = Some(these);
+    }
+    let recipients = request
+        .datas
+        .into_iter()
+        .map(|d| (d.email, d.template_data))
+        .collect();
+    let counts = upload(
+        shared,
+        request.receiver_id,
+        recipients,
+        keys.unwrap_or_default(),
+    )?;
+    respond(&CreateReceiverDetailWithDataResponse {
+        total_count: Some(counts.total),
+        valid_count: Some(counts.valid),
+        too_long_count: Some(counts.too_long),
+        empty_email_count: Some(counts.empty),
+        repeat_count: Some(counts.repeated),
+        request_id: String::new(),
+    })
+}
+
+/// `ListReceivers`.
+pub(super) fn list(shared: &Shared, params: Value) -> Answer {
+    let request: ListReceiversRequest = decode(params)?;
+    check_limit(request.limit)?;
+    let keyword = request.key_word.unwrap_or_default().to_lowercase();
+    let state = shared.lock();
+    let matching: BTreeMap<&u64, &ReceiverList> = state
+        .receivers
+        .iter()
+        .filter(|(_, list)| request.status.is_none_or(|s| s == list.status()))
+        .filter(|(_, list)| list.name.to_lowercase().contains(&keyword))
+        .collect();
+    let total = count(matching.len());
+    let data = page(matching, request.offset, request.limit)
+        .into_iter()
+        .map(|(id, list)| ReceiverData {
+            receiver_id: *id,
+            receivers_name: list.name.clone(),
+            count: count(list.entries.len()),
+            desc: list.desc.clone(),
+            receivers_status: list.status(),
+            create_time: time::format_datetime(list.created),
+            invalid_count: Some(count(list.invalid_count())),
+        })
+        .collect();
+    respond(&ListReceiversResponse {
+        total_count: total,
+        data,
+        request_id: String::new(),
+    })
+}
+
+/// Reads an optional `YYYY-MM-DD` filter.
+fn day_filter(name: &str, text: Option<&String>) -> Result<Option<time::Day>, ApiError> {
+    text.filter(|t| !t.is_empty())
+        .map(|t| {
+            time::parse_day(t).ok_or_else(|| {
+                error(
+                    error_codes::INVALID_PARAMETER_VALUE,
+                    format!("{name} `{t}` is not a date in the form YYYY-MM-DD"),
+                )
+            })
+        })
+        .transpose()
+}
+
+/// `ListReceiverDetails`.
+pub(super) fn list_details(shared: &Shared, params: Value) -> Answer {
+    let request: ListReceiverDetailsRequest = decode(params)?;
+    check_limit(request.limit)?;
+    let begin = day_filter("CreateTimeBegin", request.create_time_begin.as_ref())?;
+    let end = day_filter("CreateTimeEnd", request.create_time_end.as_ref())?;
+    let fragment = request.email.unwrap_or_default().to_ascii_lowercase();
+    let state = shared.lock();
+    let list = state
+        .receivers
+        .get(&request.receiver_id)
+        .ok_or_else(|| not_found(request.receiver_id))?;
+    let matching: Vec<&Entry> = list
+        .entries
+        .iter()
+        .filter(|e| e.email.to_ascii_lowercase().contains(&fragment))
+        .filter(|e| begin.is_none_or(|b| time::day_of(e.created) >= b))
+        .filter(|e| end.is_none_or(|d| time::day_of(e.created) <= d))
+        .filter(|e| request.status.is_none_or(|s| s == entry_status(e)))
+        .collect();
+    let total = count(matching.len());
+    let data = page(matching, request.offset, request.limit)
+        .into_iter()
+        .map(|e| ReceiverDetail {
+            email: e.email.clone(),
+            create_time: time::format_datetime(e.created),
+            template_data: e.data.clone(),
+            reason: e.invalid.clone(),
+            status: Some(entry_status(e)),
+            email_id: Some(e.id),
+        })
+        .collect();
+    let invalid = list.invalid_count();
+    respond(&ListReceiverDetailsResponse {
+        total_count: total,
+        data,
+        valid_count: Some(count(list.entries.len() - invalid)),
+        invalid_count: Some(count(invalid)),
+        request_id: String::new(),
+    })
+}
+
+fn entry_status(entry: &Entry) -> ReceiverAddressStatus {
+    if entry.invalid.is_some() {
+        ReceiverAddressStatus::Invalid
+    } else {
+        ReceiverAddressStatus::Valid
+    }
+}
+
+/// `DeleteReceiver`.
+pub(super) fn delete(shared: &Shared, params: Value) -> Answer {
+    let request: DeleteReceiverRequest = decode(params)?;
+    if request.receiver_id == 0 {
+        return Err(error(
+            missing_parameter::RECEIVER_ID_NECESSARY,
+            "ReceiverId must name a recipient list",
+        ));
+    }
+    let mut state = shared.lock();
+    state
+        .receivers
+        .remove(&request.receiver_id)
+        .ok_or_else(|| not_found(request.receiver_id))?;
+    respond(&DeleteReceiverResponse {
+        request_id: String::new(),
+    })
+}

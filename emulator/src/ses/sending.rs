@@ -1,0 +1,358 @@
+//! `SendEmail`: every check the real service makes, then rendering, storing and outputs.
+//!
+//! The request is checked in three steps so the lock is held briefly: first what the request
+//! alone decides (limits, addresses, attachments, headers); then, locked, what the account
+//! decides (the sender and its domain, the template and its review, blocklists, unsubscribes,
+//! the daily quota); then, unlocked, the template is filled in and the MIME message rendered;
+//! finally, locked again, the message is stored. Success is only answered after storing, so
+//! every `MessageId` returned can be read back.
+
+use std::sync::Arc;
+
+use lettre::message::Mailbox;
+use serde_json::{Map, Value};
+use tencentcloud_ses::checks::{self, CheckError};
+use tencentcloud_ses::enums::{TemplateStatus, TriggerType, UnsubscribeLanguage};
+use tencentcloud_ses::error_codes::{self, failed_operation, invalid_parameter_value};
+use tencentcloud_ses::{SendEmailRequest, SendEmailResponse};
+
+use super::address::{self, SenderSpec};
+use super::compose::{self, MAX_SUBJECT_CHARS};
+use super::identities::DAILY_QUOTA;
+use super::mime::{self, Draft};
+use super::render::{self, FillError};
+use super::simulate;
+use super::state::{Shared, State};
+use super::time;
+use super::wire::{Answer, count, decode, error, respond};
+use crate::backend::ApiError;
+
+/// The bodies a mail is made from, before template variables are filled in.
+#[derive(Debug, Clone)]
+pub(super) struct Bodies {
+    pub(super) html: Option<String>,
+    pub(super) text: Option<String>,
+}
+
+/// Fills a subject and bodies in from template data; without data they are used as given.
+///
+/// # Errors
+/// `InvalidParameterValue.TemplateNotMatchData` for a variable without a value, or
+/// `InvalidParameterValue.TemplateDataError` for a value that is not text.
+pub(super) fn fill(
+    subject: &str,
+    bodies: &Bodies,
+    data: Option<&Map<String, Value>>,
+) -> Result<(String, Bodies), ApiError> {
+    let Some(data) = data else {
+        return Ok((subject.to_owned(), bodies.clone()));
+    };
+    let one = |text: &str| {
+        render::fill(text, data).map_err(|why| match why {
+            FillError::Missing(name) => error(
+                invalid_parameter_value::TEMPLATE_NOT_MATCH_DATA,
+                format!("the template uses {{{{{name}}}}} but TemplateData gives no `{name}`"),
+            ),
+            FillError::NotText(name) => error(
+                invalid_parameter_value::TEMPLATE_DATA_ERROR,
+                format!("the value of `{name}` in TemplateData must be text or a number"),
+            ),
+        })
+    };
+    let filled = Bodies {
+        html: bodies.html.as_deref().map(one).transpose()?,
+        text: bodies.text.as_deref().map(one).transpose()?,
+    };
+    Ok((one(subject)?, filled))
+}
+
+/// The SES code for a documented limit the request breaks.
+fn limit_error(check: &CheckError) -> ApiError {
+    let code = match check {
+        CheckError::NoRecipients => invalid_parameter_value::EMAIL_ADDRESS_IS_NULL,
+        CheckError::TooManyDestination { .. }
+        | CheckError::TooManyCc { .. }
+        | CheckError::TooManyBcc { .. } => failed_operation::TOO_MANY_RECIPIENTS,
+        CheckError::TooManyAttachments { .. } => failed_operation::TOO_MANY_ATTACHMENTS,
+        CheckError::AttachmentNameTooLong { .. } => failed_operation::INVALID_ATTACH_NAME,
+        CheckError::AttachmentsTooLarge { .. } => failed_operation::ATTACH_CONTENT_TOOLARGE,
+        CheckError::InvalidTemplateData { .. } => failed_operation::WRONG_CONTENT_JSON,
+        CheckError::RequestTooLarge { .. } => failed_operation::EMAIL_CONTENT_TOOLARGE,
+        _ => error_codes::INVALID_PARAMETER_VALUE,
+    };
+    error(code, check.to_string())
+}
+
+/// What the request alone decides, checked.
+struct Checked {
+    sender: SenderSpec,
+    attachments: Arc<Vec<compose::FileAttachment>>,
+    headers: Vec<(String, String)>,
+    data: Option<Map<String, Value>>,
+    simple: Option<Bodies>,
+}
+
+/// Checks one recipient address.
+fn check_recipient(field: &str, address: &str) -> Result<(), ApiError> {
+    if address.is_empty() {
+        return Err(error(
+            invalid_parameter_value::EMAIL_ADDRESS_IS_NULL,
+            format!("{field} holds an empty address"),
+        ));
+    }
+    if !address::is_address(address) {
+        return Err(error(
+            failed_operation::INCORRECT_EMAIL,
+            format!("`{address}` in {field} is not a valid mail address"),
+        ));
+    }
+    Ok(())
+}
+
+/// The checks that need nothing but the request.
+fn check_request(request: &SendEmailRequest) -> Result<Checked, ApiError> {
+    checks::validate_send_email(request).map_err(|e| limit_error(&e))?;
+    let sender = address::parse_sender(&request.from_email_address)
+        .map_err(|why| error(failed_operation::INCORRECT_SENDER, why))?;
+    let invalid = |why: String| error(error_codes::INVALID_PARAMETER_VALUE, why);
+    for (field, list) in [
+        ("Destination", &request.destination),
+        ("Cc", &request.cc),
+        ("Bcc", &request.bcc),
+    ] {
+        for address in list.iter().flatten() {
+            check_recipient(field, address)?;
+        }
+    }
+    let to: Vec<String> = request
+        .destination
+        .iter()
+        .flatten()
+        .map(|a| address::key(a))
+        .collect();
+    if let Some(both) = request
+        .bcc
+        .iter()
+        .flatten()
+        .find(|a| to.contains(&address::key(a)))
+    {
+        return Err(invalid(format!("`{both}` is in both Destination and Bcc")));
+    }
+    if let Some(reply_to) = &request.reply_to_addresses {
+        check_recipient("ReplyToAddresses", reply_to)?;
+    }
+    let subject_chars = request.subject.chars().count();
+    if request.subject.trim().is_empty() || subject_chars > MAX_SUBJECT_CHARS {
+        return Err(invalid(format!(
+            "Subject must have 1 to {MAX_SUBJECT_CHARS} characters"
+        )));
+    }
+    // The trigger type only picks a delivery channel, and every channel delivers at once here;
+    // it is checked, not used.
+    if let Some(trigger) = request.trigger_type.filter(|t: &TriggerType| !t.is_known()) {
+        return Err(invalid(format!("TriggerType {trigger} is not 0 or 1")));
+    }
+    if let Some(language) = request.unsubscribe.as_ref().filter(|l| !l.is_known()) {
+        return Err(invalid(format!(
+            "Unsubscribe `{language}` is not one of \"0\" to \"12\""
+        )));
+    }
+    if let Some(shown) = &request.header_from {
+        let mailbox = shown.parse::<Mailbox>().map_err(|_| {
+            error(
+                failed_operation::INCORRECT_SENDER,
+                format!("HeaderFrom `{shown}` is not a mailbox"),
+            )
+        })?;
+        if !mailbox
+            .email
+            .domain()
+            .eq_ignore_ascii_case(&address::domain_of(&sender.address))
+        {
+            return Err(error(
+                failed_operation::INCORRECT_SENDER,
+                format!("the domain of HeaderFrom `{shown}` differs from the sender's"),
+            ));
+        }
+    }
+    if let Some(id) = &request.smtp_message_id {
+        let ok = id.contains('@') && !id.chars().any(|c| c.is_whitespace() || c.is_control());
+        if !ok {
+            return Err(invalid(format!(
+                "SmtpMessageId `{id}` is not of the form <id@domain>"
+            )));
+        }
+    }
+    let headers = compose::smtp_headers(request.smtp_headers.as_deref())?;
+    let attachments = compose::attachments(request.attachments.as_deref().unwrap_or_default())?;
+    let (data, simple) = match (&request.template, &request.simple) {
+        (Some(template), _) => {
+            let data = compose::template_data(
+                &template.template_data,
+                "Template.TemplateData",
+                failed_operation::WRONG_CONTENT_JSON,
+            )?;
+            (Some(data), None)
+        }
+        (None, Some(simple)) => {
+            let (html, text) = compose::simple_body(simple)?;
+            (None, Some(Bodies { html, text }))
+        }
+        (None, None) => {
+            return Err(error(
+                failed_operation::MISSING_EMAIL_CONTENT,
+                "give the content as Template (or, for accounts allowed custom content, Simple)",
+            ));
+        }
+    };
+    Ok(Checked {
+        sender,
+        attachments,
+        headers,
+        data,
+        simple,
+    })
+}
+
+/// What the account decides for a send, read under the lock.
+struct Allowed {
+    sender_name: String,
+    bodies: Bodies,
+    unsubscribe: Option<UnsubscribeLanguage>,
+}
+
+/// The body of an approved template, or why it cannot be used.
+pub(super) fn approved_template(state: &State, id: u64) -> Result<Bodies, String> {
+    let template = state
+        .templates
+        .get(&id)
+        .ok_or_else(|| format!("there is no template with TemplateID {id}"))?;
+    if template.status != TemplateStatus::Approved {
+        return Err(format!(
+            "template {id} has not been approved (status {})",
+            template.status
+        ));
+    }
+    Ok(Bodies {
+        html: template.html.clone(),
+        text: template.text.clone(),
+    })
+}
+
+/// The checks that need the account.
+fn check_account(
+    state: &State,
+    request: &SendEmailRequest,
+    checked: &Checked,
+    today: time::Day,
+) -> Result<Allowed, ApiError> {
+    let unauthenticated = || {
+        error(
+            failed_operation::NOT_AUTHENTICATED_SENDER,
+            format!(
+                "`{}` is not a sender address of a verified domain",
+                checked.sender.address
+            ),
+        )
+    };
+    let sender = state
+        .sender(&checked.sender.address)
+        .ok_or_else(unauthenticated)?;
+    let domain = address::domain_of(&sender.address);
+    if !state
+        .identity(&domain)
+        .is_some_and(|identity| identity.verified)
+    {
+        return Err(unauthenticated());
+    }
+    let bodies = match (&request.template, &checked.simple) {
+        (Some(template), _) => approved_template(state, template.template_id)
+            .map_err(|why| error(failed_operation::INVALID_TEMPLATE_ID, why))?,
+        (None, Some(bodies)) => bodies.clone(),
+        (None, None) => return Err(error(failed_operation::MISSING_EMAIL_CONTENT, "no content")),
+    };
+    let recipients = request
+        .destination
+        .iter()
+        .chain(&request.cc)
+        .chain(&request.bcc)
+        .flatten();
+    let mut total = 0u64;
+    for recipient in recipients {
+        total += 1;
+        if let Some(why) = state.blocked(recipient, today) {
+            return Err(error(failed_operation::EMAIL_ADDR_IN_BLACKLIST, why));
+        }
+        if state
+            .unsubscribed
+            .contains(&(domain.clone(), address::key(recipient)))
+        {
+            return Err(error(
+                failed_operation::RECEIVER_HAS_UNSUBSCRIBED,
+                format!("`{recipient}` has unsubscribed from mail of {domain}"),
+            ));
+        }
+    }
+    if state.statistics.accepted_on(today, &domain) + total > DAILY_QUOTA {
+        return Err(error(
+            failed_operation::EXCEED_SEND_LIMIT,
+            format!("{domain} has reached its daily quota of {DAILY_QUOTA} mails"),
+        ));
+    }
+    let unsubscribe = match &request.unsubscribe {
+        Some(language) if *language != UnsubscribeLanguage::NoLink => Some(language.clone()),
+        Some(_) => None,
+        None => state.default_unsubscribe(&sender.address),
+    };
+    Ok(Allowed {
+        sender_name: sender.name.clone(),
+        bodies,
+        unsubscribe,
+    })
+}
+
+/// `SendEmail`.
+pub(super) fn send(shared: &Shared, params: Value) -> Answer {
+    let request: SendEmailRequest = decode(params)?;
+    let checked = check_request(&request)?;
+    let now = shared.now();
+    let allowed = check_account(&shared.lock(), &request, &checked, time::day_of(now))?;
+    let (subject, bodies) = fill(&request.subject, &allowed.bodies, checked.data.as_ref())?;
+    let sender = checked.sender;
+    let draft = Draft {
+        from: request.from_email_address,
+        from_name: sender
+            .alias
+            .or_else(|| Some(allowed.sender_name).filter(|n| !n.is_empty())),
+        from_address: sender.address,
+        header_from: request.header_from,
+        to: request.destination.unwrap_or_default(),
+        cc: request.cc.unwrap_or_default(),
+        bcc: request.bcc.unwrap_or_default(),
+        reply_to: request.reply_to_addresses,
+        subject,
+        html: bodies.html,
+        text: bodies.text,
+        attachments: checked.attachments,
+        smtp_message_id: request.smtp_message_id,
+        headers: checked.headers,
+        unsubscribe: allowed.unsubscribe.map(|l| l.as_str().to_owned()),
+        template_id: request.template.map(|t| t.template_id),
+        task_id: None,
+    };
+    let rendered =
+        mime::render(&draft, now).map_err(|why| error(error_codes::INTERNAL_ERROR, why))?;
+    let outcomes: Vec<simulate::Outcome> = draft
+        .recipients()
+        .map(|r| simulate::outcome_for(r))
+        .collect();
+    let stored = shared
+        .lock()
+        .store(&draft, rendered, &outcomes, now, shared.outputs.wanted());
+    shared.outputs.submit(stored.jobs);
+    tracing::debug!(message_id = %stored.message_id, recipients = count(outcomes.len()), "SendEmail stored");
+    respond(&SendEmailResponse {
+        message_id: stored.message_id,
+        request_id: String::new(),
+    })
+}
