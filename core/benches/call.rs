@@ -1,95 +1,19 @@
-//! Benchmarks of whole calls: building the signed request from a typed value, the typed call
-//! with the network replaced by a canned answer, and loopback round trips (sequential and 8 in
-//! flight) beside a raw reqwest loop sending a pre-signed request, in the same run.
+//! Benchmarks of whole calls: the typed call with the network replaced by a canned answer, and
+//! loopback round trips (sequential and 8 in flight) beside a raw reqwest loop sending a
+//! pre-signed request, in the same run.
 //!
 //! `cargo bench -p tencentcloud-core --bench call`
 
 #![allow(missing_docs)]
 
+mod common;
+
 use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
+use common::{ANSWER, Canned, credentials, ready, send_email};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use tencentcloud_core::transport::{HttpSend, SendFuture};
-use tencentcloud_core::{Client, Credentials, Region, action, model, service};
-
-#[service(name = "ses", version = "2020-10-02")]
-struct Ses;
-
-#[action(service = Ses, response = SendEmailResponse)]
-struct SendEmail {
-    from_email_address: String,
-    destination: Vec<String>,
-    subject: String,
-    template: Option<Template>,
-}
-
-#[model]
-struct Template {
-    #[serde(rename = "TemplateID")]
-    template_id: u64,
-    template_data: String,
-}
-
-#[model]
-struct SendEmailResponse {
-    message_id: String,
-    request_id: String,
-}
-
-/// The request of protocol vector 13.4.
-fn send_email() -> SendEmail {
-    SendEmail {
-        from_email_address: "noreply@mail.example.com".into(),
-        destination: vec!["user@example.com".into()],
-        subject: "Hello".into(),
-        template: Some(Template {
-            template_id: 100,
-            template_data: r#"{"name":"Tom"}"#.into(),
-        }),
-    }
-}
-
-const ANSWER: &[u8] =
-    br#"{"Response":{"MessageId":"qcloudses-30-4123414323-date-20210101094334-syNARhMTbKI1","RequestId":"a5f3b3e5-1f3c-4b8e-9f5e-3c2d1e0f9a8b"}}"#;
-
-/// Answers every request with the same envelope, without any I/O.
-#[derive(Debug)]
-struct Canned;
-
-impl HttpSend for Canned {
-    fn send(&self, _request: http::Request<Bytes>) -> SendFuture<'_> {
-        Box::pin(async {
-            Ok(http::Response::builder()
-                .status(200)
-                .body(Bytes::from_static(ANSWER))
-                .expect("static response"))
-        })
-    }
-}
-
-/// Runs a future that never waits (no I/O, no timers) to completion in one poll.
-fn ready<F: Future>(future: F) -> F::Output {
-    let mut future = pin!(future);
-    match future
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()))
-    {
-        Poll::Ready(output) => output,
-        Poll::Pending => panic!("the benchmarked future waited"),
-    }
-}
-
-fn credentials() -> Credentials {
-    Credentials::new(
-        "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
-        "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE",
-    )
-    .expect("valid credentials")
-}
+use tencentcloud_core::{Client, Region};
 
 fn offline(c: &mut Criterion) {
     let client = Client::builder()
@@ -100,9 +24,6 @@ fn offline(c: &mut Criterion) {
         .expect("client");
     let request = send_email();
     let mut group = c.benchmark_group("typed");
-    group.bench_function("prepare_sendemail", |b| {
-        b.iter(|| ready(client.prepare(&request)).expect("prepared"));
-    });
     group.bench_function("canned_call_sendemail", |b| {
         b.iter(|| ready(client.send(&request)).expect("sent"));
     });

@@ -1,16 +1,18 @@
-//! Signing benchmarks: TC3 over the SES SendEmail request of protocol.md vector 13.4 (serialized
-//! body to `Authorization` header), and HmacSHA256 / HmacSHA1 over the same request's
-//! parameters (flattened parameters to the signed parameter list).
+//! Signing benchmarks over the SES SendEmail request of protocol.md vector 13.4: TC3 (serialized
+//! body to `Authorization` header), the whole signed request built from the typed value,
+//! HmacSHA256 / HmacSHA1 (flattened parameters to the signed parameter list), and flattening.
 //!
 //! `cargo bench -p tencentcloud-core --bench sign -- --warm-up-time 1 --measurement-time 3`
+
+mod common;
 
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use serde_json::Value;
-use tencentcloud_core::HttpMethod;
 use tencentcloud_core::sign::legacy::{self, CommonParams, LegacyAlgorithm};
 use tencentcloud_core::sign::{Payload, SignableRequest, SigningParams, tc3};
+use tencentcloud_core::{Client, HttpMethod, Region, encode};
 
 /// Vector 13.4, `tc3_post_json_ses_sendemail`, from the test fixtures.
 fn sendemail_vector() -> Value {
@@ -23,35 +25,6 @@ fn sendemail_vector() -> Value {
 
 fn field<'v>(value: &'v Value, key: &str) -> &'v str {
     value[key].as_str().expect("a string field")
-}
-
-/// SendEmail's parameters flattened the way Tencent's v1 expects (`Template.TemplateID`, ...).
-fn flattened_params(params: &Value) -> Vec<(String, String)> {
-    fn walk(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
-        match value {
-            Value::Object(map) => {
-                for (key, inner) in map {
-                    let name = if prefix.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{prefix}.{key}")
-                    };
-                    walk(&name, inner, out);
-                }
-            }
-            Value::Array(items) => {
-                for (index, inner) in items.iter().enumerate() {
-                    walk(&format!("{prefix}.{index}"), inner, out);
-                }
-            }
-            Value::String(text) => out.push((prefix.to_owned(), text.clone())),
-            Value::Null => {}
-            other => out.push((prefix.to_owned(), other.to_string())),
-        }
-    }
-    let mut out = Vec::new();
-    walk("", params, &mut out);
-    out
 }
 
 fn signing(c: &mut Criterion) {
@@ -82,7 +55,21 @@ fn signing(c: &mut Criterion) {
         });
     });
 
-    let business = flattened_params(&request["params"]);
+    let typed = common::send_email();
+    let client = Client::builder()
+        .credentials(common::credentials())
+        .region(Region::AP_HONGKONG)
+        .http_sender(common::Canned)
+        .build()
+        .expect("client");
+    c.bench_function("build_signed_request_sendemail", |b| {
+        b.iter(|| common::ready(client.prepare(black_box(&typed))).expect("prepared"));
+    });
+    c.bench_function("flatten_sendemail", |b| {
+        b.iter(|| encode::flatten(black_box(&typed)).expect("flattened"));
+    });
+
+    let business = encode::flatten(&typed).expect("flattened");
     for (name, algorithm) in [
         ("hmac_sha256_sign", LegacyAlgorithm::HmacSha256),
         ("hmac_sha1_sign", LegacyAlgorithm::HmacSha1),
