@@ -1,7 +1,8 @@
 //! The example programs' logic, run in-process: `call`'s action table, its decode-before-send
 //! guarantee and its signing switches against a verifying loopback server (`call.rs`);
 //! `custom_service`'s declarations producing requests that verify (`custom_service.rs`); the
-//! webhook router's answers (`webhook.rs`); `send_email`'s request building (`send_email.rs`).
+//! webhook router's answers (`webhook.rs`); `send_email`'s request building (`send_email.rs`);
+//! `call` against the in-process emulator (`emulator.rs`).
 
 use std::collections::HashMap;
 
@@ -13,6 +14,8 @@ use tencentcloud_examples::{ClientSettings, ses_client};
 mod call;
 #[path = "examples_cli/custom_service.rs"]
 mod custom_service;
+#[path = "examples_cli/emulator.rs"]
+mod emulator;
 #[path = "examples_cli/send_email.rs"]
 mod send_email;
 #[path = "examples_cli/webhook.rs"]
