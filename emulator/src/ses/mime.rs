@@ -10,8 +10,8 @@ use std::sync::Arc;
 use std::time::{Duration, UNIX_EPOCH};
 
 use lettre::Message;
-use lettre::message::header::{ContentType, HeaderName, HeaderValue};
-use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
+use lettre::message::{Attachment, Body, Mailbox, MultiPart, SinglePart};
 
 use super::address;
 use super::compose::FileAttachment;
@@ -175,13 +175,19 @@ fn body(builder: lettre::message::MessageBuilder, draft: &Draft) -> Result<Messa
             }
         };
         for file in draft.attachments.iter() {
-            let content_type = ContentType::parse(file.content_type)
-                .map_err(|e| format!("content type of {}: {e}", file.name))?;
-            mixed = mixed.singlepart(
-                Attachment::new(file.name.clone()).body(file.bytes.clone(), content_type),
-            );
+            mixed = mixed.singlepart(attachment(file)?);
         }
         builder.multipart(mixed)
     };
     built.map_err(|e| format!("the message cannot be built: {e}"))
+}
+
+/// One attachment part, always base64: the only transfer encoding SES documents for
+/// attachments (ses.md §10).
+fn attachment(file: &FileAttachment) -> Result<SinglePart, String> {
+    let content_type = ContentType::parse(file.content_type)
+        .map_err(|e| format!("content type of {}: {e}", file.name))?;
+    let body = Body::new_with_encoding(file.bytes.clone(), ContentTransferEncoding::Base64)
+        .map_err(|_| format!("{} cannot be base64-encoded", file.name))?;
+    Ok(Attachment::new(file.name.clone()).body(body, content_type))
 }

@@ -287,7 +287,7 @@ async fn post_one(http: reqwest::Client, url: String, event: Value) {
     match sent {
         Ok(response) if response.status().is_success() => tracing::debug!("webhook event posted"),
         Ok(response) => {
-            tracing::warn!(status = %response.status(), "webhook answered with an error status")
+            tracing::warn!(status = %response.status(), "webhook answered with an error status");
         }
         Err(e) => tracing::warn!(error = %e.without_url(), "webhook post failed"),
     }

@@ -1,0 +1,640 @@
+//! What the SES backend refuses, and with which code: the platform's parameter errors
+//! (JSON and flattened), and SES's own rules for sending, blocklists, passwords, recipient
+//! lists and batch tasks.
+
+mod ses_support;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use serde_json::json;
+use tencentcloud_emulator::backend::Backend;
+use tencentcloud_emulator::ses::SesOptions;
+
+use ses_support::{
+    DOMAIN, FROM, START_DAY, backend_at, call, call_flat, code, ok, ready, send, send_body,
+};
+
+#[test]
+fn unknown_actions_are_invalid_actions() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    let error = call(&ses, "SendEmails", json!({})).expect_err("refused");
+    assert_eq!(error.code, "InvalidAction");
+    assert!(error.message.contains("SendEmails"));
+    assert_eq!((ses.service(), ses.version()), ("ses", "2020-10-02"));
+}
+
+#[test]
+fn undeclared_parameters_are_named_at_any_depth() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    let top = call(&ses, "ListEmailAddress", json!({"Limit": 1})).expect_err("refused");
+    assert_eq!(
+        (top.code.as_str(), top.message.contains("`Limit`")),
+        ("UnknownParameter", true)
+    );
+    let mut body = send_body(1, &["a@example.org"]);
+    body["Template"]["Colour"] = json!("red");
+    let nested = call(&ses, "SendEmail", body).expect_err("refused");
+    assert_eq!(nested.code, "UnknownParameter");
+    assert!(
+        nested.message.contains("`Template.Colour`"),
+        "{}",
+        nested.message
+    );
+    let flat = call_flat(
+        &ses,
+        "SendEmail",
+        &[
+            ("FromEmailAddress", FROM),
+            ("Subject", "s"),
+            ("Attachments.0.FileName", "a.txt"),
+            ("Attachments.0.Size", "3"),
+        ],
+    )
+    .expect_err("refused");
+    assert!(
+        flat.code == "UnknownParameter" && flat.message.contains("`Attachments.0.Size`"),
+        "{flat:?}"
+    );
+}
+
+#[test]
+fn missing_required_parameters_are_named() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    let missing = call(&ses, "SendEmail", json!({"FromEmailAddress": FROM})).expect_err("refused");
+    assert_eq!(missing.code, "MissingParameter");
+    assert!(missing.message.contains("`Subject`"), "{}", missing.message);
+    let mut body = send_body(1, &["a@example.org"]);
+    body["Template"] = json!({"TemplateID": 1});
+    let nested = call(&ses, "SendEmail", body).expect_err("refused");
+    assert!(
+        nested.code == "MissingParameter" && nested.message.contains("`Template.TemplateData`"),
+        "{nested:?}"
+    );
+    let null = call(&ses, "GetEmailIdentity", json!({"EmailIdentity": null})).expect_err("refused");
+    assert_eq!(null.code, "MissingParameter");
+    let flat = call_flat(&ses, "ListEmailTemplates", &[("Limit", "10")]).expect_err("refused");
+    assert!(
+        flat.code == "MissingParameter" && flat.message.contains("`Offset`"),
+        "{flat:?}"
+    );
+}
+
+#[test]
+fn mistyped_parameters_are_invalid_parameters() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    let cases = [
+        (
+            "GetEmailTemplate",
+            json!({"TemplateID": "12"}),
+            "`TemplateID`",
+        ),
+        (
+            "ListEmailTemplates",
+            json!({"Limit": -1, "Offset": 0}),
+            "`Limit`",
+        ),
+        (
+            "ListEmailTemplates",
+            json!({"Limit": 1.5, "Offset": 0}),
+            "`Limit`",
+        ),
+        (
+            "SendEmail",
+            json!({"FromEmailAddress": FROM, "Subject": "s", "Destination": "a@example.org"}),
+            "`Destination`",
+        ),
+        (
+            "SendEmail",
+            json!({"FromEmailAddress": FROM, "Subject": "s", "Destination": [7]}),
+            "`Destination.0`",
+        ),
+        (
+            "UpdateEmailIdentity",
+            json!({"EmailIdentity": DOMAIN, "NewAPI": "yes"}),
+            "`NewAPI`",
+        ),
+        (
+            "GetAbuseReport",
+            json!({"StartTime": START_DAY, "EndTime": START_DAY, "Limit": 18_446_744_073_709_551_615_u64}),
+            "`Limit`",
+        ),
+    ];
+    for (action, params, name) in cases {
+        let error = call(&ses, action, params).expect_err("refused");
+        assert_eq!(error.code, "InvalidParameter", "{action} {name}");
+        assert!(error.message.contains(name), "{action}: {}", error.message);
+    }
+    let flat = call_flat(
+        &ses,
+        "ListEmailTemplates",
+        &[("Limit", "ten"), ("Offset", "0")],
+    )
+    .expect_err("refused");
+    assert!(
+        flat.code == "InvalidParameter" && flat.message.contains("`Limit`"),
+        "{flat:?}"
+    );
+    let shape = call_flat(
+        &ses,
+        "DeleteBlackList",
+        &[("EmailAddressList", "a@example.org")],
+    )
+    .expect_err("refused");
+    assert_eq!(shape.code, "InvalidParameter");
+    let gap = call_flat(
+        &ses,
+        "DeleteBlackList",
+        &[
+            ("EmailAddressList.0", "a@example.org"),
+            ("EmailAddressList.2", "b@example.org"),
+        ],
+    )
+    .expect_err("refused");
+    assert_eq!(gap.code, "InvalidParameter");
+}
+
+#[test]
+fn flattened_parameters_decode_like_json() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    call_flat(
+        &ses,
+        "CreateEmailIdentity",
+        &[
+            ("EmailIdentity", DOMAIN),
+            ("DKIMOption", "1"),
+            ("TagList.0.TagKey", "k"),
+            ("TagList.0.TagValue", "v"),
+        ],
+    )
+    .expect("created");
+    call_flat(&ses, "CreateEmailAddress", &[("EmailAddress", FROM)]).expect("created");
+    let html = STANDARD.encode("<p>{{name}}</p>");
+    let created = call_flat(
+        &ses,
+        "CreateEmailTemplate",
+        &[("TemplateName", "t"), ("TemplateContent.Html", &html)],
+    )
+    .expect("created");
+    let id = created["TemplateID"]
+        .as_u64()
+        .unwrap_or_default()
+        .to_string();
+    let sent = call_flat(
+        &ses,
+        "SendEmail",
+        &[
+            ("FromEmailAddress", FROM),
+            ("Subject", "Hi"),
+            ("Destination.0", "a@example.org"),
+            ("Destination.1", "b@example.org"),
+            ("Template.TemplateID", &id),
+            ("Template.TemplateData", "{\"name\":\"Flat\"}"),
+            ("TriggerType", "1"),
+            ("Unsubscribe", "0"),
+        ],
+    )
+    .expect("sent");
+    let message = ses
+        .message(sent["MessageId"].as_str().unwrap_or_default())
+        .expect("stored");
+    assert_eq!(
+        (message.to.len(), message.html.as_deref()),
+        (2, Some("<p>Flat</p>"))
+    );
+    let identity = call_flat(&ses, "GetEmailIdentity", &[("EmailIdentity", DOMAIN)]).expect("read");
+    assert_eq!(identity["DKIMOption"], 1);
+    call_flat(
+        &ses,
+        "ListSendTasks",
+        &[
+            ("Offset", "0"),
+            ("Limit", "5"),
+            ("TaskType", "1"),
+            ("Status", "10"),
+        ],
+    )
+    .expect("listed");
+    call_flat(
+        &ses,
+        "UpdateEmailIdentity",
+        &[("EmailIdentity", DOMAIN), ("NewAPI", "True")],
+    )
+    .expect("updated");
+}
+
+#[test]
+fn sending_enforces_the_documented_rules() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    let id = ready(&ses);
+    let with = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut body = send_body(id, &["ann@example.org"]);
+        edit(&mut body);
+        code(&ses, "SendEmail", body)
+    };
+    let many: Vec<String> = (0..51).map(|n| format!("r{n}@example.org")).collect();
+    assert_eq!(
+        with(&|b| b["Destination"] = json!(many)),
+        "FailedOperation.TooManyRecipients"
+    );
+    let cc: Vec<String> = (0..21).map(|n| format!("c{n}@example.org")).collect();
+    assert_eq!(
+        with(&|b| b["Cc"] = json!(cc)),
+        "FailedOperation.TooManyRecipients"
+    );
+    assert_eq!(
+        with(&|b| b["Destination"] = json!([])),
+        "InvalidParameterValue.EmailAddressIsNULL"
+    );
+    assert_eq!(
+        with(&|b| b["Destination"] = json!(["not an address"])),
+        "FailedOperation.IncorrectEmail"
+    );
+    assert_eq!(
+        with(&|b| b["FromEmailAddress"] = json!("Team  <noreply@mail.example.com>")),
+        "FailedOperation.IncorrectSender"
+    );
+    assert_eq!(
+        with(&|b| b["FromEmailAddress"] = json!("other@mail.example.com")),
+        "FailedOperation.NotAuthenticatedSender"
+    );
+    assert_eq!(
+        with(&|b| b["Template"]["TemplateData"] = json!("{name:1}")),
+        "FailedOperation.WrongContentJson"
+    );
+    assert_eq!(
+        with(&|b| b["Template"]["TemplateData"] = json!("[1]")),
+        "FailedOperation.WrongContentJson"
+    );
+    assert_eq!(
+        with(&|b| b["Template"]["TemplateData"] = json!("{\"name\":\"A\"}")),
+        "InvalidParameterValue.TemplateNotMatchData"
+    );
+    assert_eq!(
+        with(&|b| b["Template"]["TemplateID"] = json!(424_242)),
+        "FailedOperation.InvalidTemplateID"
+    );
+    assert_eq!(
+        with(&|b| {
+            b.as_object_mut().map(|o| o.remove("Template"));
+        }),
+        "FailedOperation.MissingEmailContent"
+    );
+    assert_eq!(
+        with(&|b| b["Attachments"] = json!([{"FileName": "setup.exe", "Content": "TVo="}])),
+        "FailedOperation.InvalidAttachName"
+    );
+    assert_eq!(
+        with(&|b| b["Attachments"] = json!([{"FileName": "a.pdf", "Content": "%%%"}])),
+        "InvalidParameterValue.AttachContentIsWrong"
+    );
+    let eleven: Vec<_> = (0..11)
+        .map(|n| json!({"FileName": format!("f{n}.txt"), "Content": "YQ=="}))
+        .collect();
+    assert_eq!(
+        with(&|b| b["Attachments"] = json!(eleven)),
+        "FailedOperation.TooManyAttachments"
+    );
+    let big = STANDARD.encode(vec![b'x'; 4 * 1024 * 1024 + 1]);
+    assert_eq!(
+        with(&|b| b["Attachments"] = json!([{"FileName": "big.txt", "Content": big}])),
+        "FailedOperation.AttachContentToolarge"
+    );
+    assert_eq!(
+        with(&|b| b["SmtpHeaders"] = json!("{\"Subject\":\"x\"}")),
+        "InvalidParameterValue"
+    );
+    assert_eq!(
+        with(&|b| b["Bcc"] = json!(["ann@example.org"])),
+        "InvalidParameterValue"
+    );
+    assert!(ses.messages().is_empty(), "nothing refused is stored");
+}
+
+#[test]
+fn blocklisted_recipients_are_refused() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    let id = ready(&ses);
+    ok(
+        &ses,
+        "CreateCustomBlacklist",
+        json!({"Emails": ["Blocked@Example.org"]}),
+    );
+    assert_eq!(
+        code(&ses, "SendEmail", send_body(id, &["blocked@example.org"])),
+        "FailedOperation.EmailAddrInBlacklist"
+    );
+    ok(
+        &ses,
+        "DeleteCustomBlackList",
+        json!({"Emails": ["blocked@example.org"]}),
+    );
+    send(&ses, id, &["blocked@example.org"]);
+
+    ok(
+        &ses,
+        "CreateCustomBlacklist",
+        json!({"Emails": ["old@example.org"], "ExpireDate": "2021-01-04"}),
+    );
+    send(&ses, id, &["old@example.org"]);
+    let expired = ok(
+        &ses,
+        "ListCustomBlacklist",
+        json!({"Offset": 0, "Limit": 10, "Status": 0}),
+    );
+    assert_eq!(expired["Data"][0]["Email"], "old@example.org");
+
+    send(&ses, id, &["bounce@ses-simulator.test"]);
+    assert_eq!(
+        code(
+            &ses,
+            "SendEmail",
+            send_body(id, &["bounce@ses-simulator.test"])
+        ),
+        "FailedOperation.EmailAddrInBlacklist"
+    );
+    ok(
+        &ses,
+        "DeleteBlackList",
+        json!({"EmailAddressList": ["bounce@ses-simulator.test"]}),
+    );
+    send(&ses, id, &["bounce@ses-simulator.test"]);
+
+    send(&ses, id, &["unsubscribe@ses-simulator.test"]);
+    assert_eq!(
+        code(
+            &ses,
+            "SendEmail",
+            send_body(id, &["unsubscribe@ses-simulator.test"])
+        ),
+        "FailedOperation.ReceiverHasUnsubscribed"
+    );
+}
+
+#[test]
+fn identities_senders_and_passwords_follow_their_rules() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    assert_eq!(
+        code(
+            &ses,
+            "CreateEmailIdentity",
+            json!({"EmailIdentity": "not a domain"})
+        ),
+        "InvalidParameterValue.InvalidEmailIdentity"
+    );
+    ok(
+        &ses,
+        "CreateEmailIdentity",
+        json!({"EmailIdentity": DOMAIN}),
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "CreateEmailIdentity",
+            json!({"EmailIdentity": "MAIL.example.com"})
+        ),
+        "InvalidParameterValue.RepeatCreation"
+    );
+    for n in 0..9 {
+        ok(
+            &ses,
+            "CreateEmailIdentity",
+            json!({"EmailIdentity": format!("d{n}.example.com")}),
+        );
+    }
+    assert_eq!(
+        code(
+            &ses,
+            "CreateEmailIdentity",
+            json!({"EmailIdentity": "eleven.example.com"})
+        ),
+        "OperationDenied.ExceedDomainLimit"
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "GetEmailIdentity",
+            json!({"EmailIdentity": "nowhere.example.com"})
+        ),
+        "InvalidParameterValue.NotExistDomain"
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "CreateEmailAddress",
+            json!({"EmailAddress": "a@nowhere.example.com"})
+        ),
+        "OperationDenied.DomainNotVerified"
+    );
+    assert_eq!(
+        code(&ses, "CreateEmailAddress", json!({"EmailAddress": "@@"})),
+        "InvalidParameterValue.IllegalEmailAddress"
+    );
+    ok(&ses, "CreateEmailAddress", json!({"EmailAddress": FROM}));
+    assert_eq!(
+        code(&ses, "CreateEmailAddress", json!({"EmailAddress": FROM})),
+        "InvalidParameterValue.RepeatEmailAddress"
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "CreateEmailAddress",
+            json!({"EmailAddress": "x@mail.example.com", "EmailSenderName": "a:b"})
+        ),
+        "InvalidParameterValue.IllegalSenderName"
+    );
+    let password = |p: &str| {
+        call(
+            &ses,
+            "UpdateEmailSmtpPassWord",
+            json!({"EmailAddress": FROM, "Password": p}),
+        )
+        .err()
+        .map(|e| e.code)
+    };
+    assert_eq!(
+        password("short1A").as_deref(),
+        Some("InvalidParameterValue.InvalidSmtpPassWord")
+    );
+    assert_eq!(
+        password("alllowercase12").as_deref(),
+        Some("InvalidParameterValue.InvalidSmtpPassWord")
+    );
+    assert_eq!(password("Ab12Cd34ef"), None);
+    assert_eq!(
+        password("Ab12Cd34ef").as_deref(),
+        Some("OperationDenied.RepeatPassWord")
+    );
+    assert_eq!(password("Xy98Zw76uv"), None);
+    assert_eq!(
+        code(
+            &ses,
+            "UpdateEmailSmtpPassWord",
+            json!({"EmailAddress": "ghost@mail.example.com", "Password": "Ab12Cd34ef"})
+        ),
+        "InvalidParameterValue.NoSuchSender"
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "DeleteEmailAddress",
+            json!({"EmailAddress": "ghost@mail.example.com"})
+        ),
+        "InvalidParameterValue.NoSuchSender"
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "CreateEmailTemplate",
+            json!({"TemplateName": "t", "TemplateContent": {}})
+        ),
+        "InvalidParameterValue.TemplateContentIsNULL"
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "CreateEmailTemplate",
+            json!({"TemplateName": "t", "TemplateContent": {"Html": "***"}})
+        ),
+        "InvalidParameterValue.TemplateContentIsWrong"
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "ListEmailTemplates",
+            json!({"Offset": 0, "Limit": 101})
+        ),
+        "FailedOperation.InvalidLimit"
+    );
+}
+
+#[test]
+fn lists_and_tasks_follow_their_rules() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    let id = ready(&ses);
+    let list = ok(&ses, "CreateReceiver", json!({"ReceiversName": "l"}))["ReceiverId"].clone();
+    assert_eq!(
+        code(&ses, "CreateReceiver", json!({"ReceiversName": "l"})),
+        "InvalidParameterValue.RepeatReceiverName"
+    );
+    let batch = |extra: serde_json::Value| {
+        let mut body = json!({"FromEmailAddress": FROM, "ReceiverId": list, "Subject": "Hi", "TaskType": 1, "Template": {"TemplateID": id, "TemplateData": "{\"code\":\"1\"}"}});
+        if let (Some(body), Some(extra)) = (body.as_object_mut(), extra.as_object()) {
+            body.extend(extra.clone());
+        }
+        code(&ses, "BatchSendEmail", body)
+    };
+    assert_eq!(batch(json!({})), "OperationDenied.ReceiverStatusError");
+    let counts = ok(
+        &ses,
+        "CreateReceiverDetailWithData",
+        json!({"ReceiverId": list, "Datas": [{"Email": "a@example.org", "TemplateData": "{\"name\":\"A\"}"}, {"Email": "a@example.org", "TemplateData": "{\"name\":\"A\"}"}, {"Email": "", "TemplateData": "{\"name\":\"\"}"}]}),
+    );
+    assert_eq!(
+        (
+            counts["ValidCount"].as_u64(),
+            counts["RepeatCount"].as_u64(),
+            counts["EmptyEmailCount"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1))
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "CreateReceiverDetail",
+            json!({"ReceiverId": list, "Emails": ["b@example.org"]})
+        ),
+        "InvalidParameterValue.TemplateDataInconsistent"
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "CreateReceiverDetailWithData",
+            json!({"ReceiverId": list, "Datas": [{"Email": "c@example.org", "TemplateData": "{\"name\":\"<b>C</b>\"}"}]})
+        ),
+        "InvalidParameterValue.InValidTemplateData"
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "CreateReceiverDetail",
+            json!({"ReceiverId": 999, "Emails": ["b@example.org"]})
+        ),
+        "OperationDenied.ReceiverNotExist"
+    );
+
+    assert_eq!(
+        batch(json!({"Subject": ""})),
+        "InvalidParameterValue.SubjectLengthError"
+    );
+    assert_eq!(
+        batch(json!({"TaskType": 2})),
+        "MissingParameter.TimedParamNecessary"
+    );
+    assert_eq!(
+        batch(json!({"TaskType": 3})),
+        "MissingParameter.CycleParamNecessary"
+    );
+    assert_eq!(
+        batch(json!({"TaskType": 2, "TimedParam": {"BeginTime": "2021-01-01 00:00:00"}})),
+        "InvalidParameterValue.BeginTimeBeforeNow"
+    );
+    assert_eq!(
+        batch(json!({"ReceiverId": 999})),
+        "OperationDenied.ReceiverNotExist"
+    );
+    assert_eq!(
+        batch(json!({"FromEmailAddress": "ghost@mail.example.com"})),
+        "OperationDenied.SendAddressStatusError"
+    );
+    assert_eq!(
+        batch(json!({"Template": {"TemplateID": 9, "TemplateData": "{}"}})),
+        "OperationDenied.TemplateStatusError"
+    );
+    assert_eq!(
+        batch(json!({"Template": {"TemplateID": id, "TemplateData": "{}"}})),
+        "InvalidParameterValue.TemplateNotMatchData"
+    );
+    assert_eq!(
+        batch(json!({"Template": {"TemplateID": id, "TemplateData": "nope"}})),
+        "InvalidParameterValue.TemplateDataError"
+    );
+    let no_content = call(
+        &ses,
+        "BatchSendEmail",
+        json!({"FromEmailAddress": FROM, "ReceiverId": list, "Subject": "Hi", "TaskType": 1}),
+    )
+    .err()
+    .map(|e| e.code);
+    assert_eq!(
+        no_content.as_deref(),
+        Some("MissingParameter.SendParamNecessary")
+    );
+    assert_eq!(
+        code(&ses, "DeleteReceiver", json!({"ReceiverId": 999})),
+        "OperationDenied.ReceiverNotExist"
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "GetSendEmailStatus",
+            json!({"RequestDate": "2020-11-01", "Offset": 0, "Limit": 10})
+        ),
+        "FailedOperation.NotSupportDate"
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "GetStatisticsReport",
+            json!({"StartDate": "2021-1-1", "EndDate": START_DAY})
+        ),
+        "InvalidParameterValue.WrongDate"
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "GetAbuseReport",
+            json!({"StartTime": "yesterday", "EndTime": START_DAY})
+        ),
+        "InvalidParameter.InvalidStartTimeFormat"
+    );
+}
