@@ -1,0 +1,103 @@
+"""The official Tencent Cloud SDK for Python against our emulator: every SES action in every
+signing configuration the issue names, with long-term and temporary credentials, and the
+protocol errors with Tencent's exact codes. Started by `run`, which provides the emulators."""
+
+import time as real_time
+
+import pytest
+import tencentcloud.common.abstract_client as abstract_client
+from tencentcloud.ses.v20201002 import models
+
+import scenario
+from sdk import Api, expect_error, sdk_actions
+from support import CONFIGS, make_client
+
+TEMPORARY = [c for c in CONFIGS if c.kind == "temporary"]
+
+
+def test_the_sdk_declares_the_36_actions_of_the_spec():
+    assert len(sdk_actions()) == 36, sorted(sdk_actions())
+
+
+def test_every_action_succeeds_or_answers_the_documented_error(config, target):
+    api = Api(make_client(target, config), config, target.url)
+    scenario.run(api, config.tag)
+    missing = sdk_actions() - api.called
+    assert not missing, f"the scenario never called {sorted(missing)}"
+
+
+def list_senders(client):
+    """A harmless call to provoke protocol errors with."""
+    return client.ListEmailAddress(models.ListEmailAddressRequest())
+
+
+# What each authentication mistake changes in the client, and the code Tencent answers.
+AUTH_MISTAKES = {
+    "wrong-secret-key": (
+        lambda target: {"secret_key": target.secret_key + "x"},
+        "AuthFailure.SignatureFailure",
+    ),
+    "unknown-secret-id": (
+        lambda target: {"secret_id": "AKIDnobodyHasThisId0123456789EXAMPLE"},
+        "AuthFailure.SecretIdNotFound",
+    ),
+}
+
+
+@pytest.mark.parametrize("mistake", sorted(AUTH_MISTAKES))
+def test_authentication_mistakes_answer_tencents_codes(config, target, mistake):
+    change, code = AUTH_MISTAKES[mistake]
+    client = make_client(target, config, **change(target))
+    expect_error(config, code, mistake, lambda: list_senders(client))
+
+
+class _HourAgo:
+    """Stands in for the `time` module inside the SDK's request builder: an hour behind."""
+
+    @staticmethod
+    def time():
+        return real_time.time() - 3600
+
+
+def test_hour_old_timestamp_has_expired(config, target, monkeypatch):
+    client = make_client(target, config)
+    monkeypatch.setattr(abstract_client, "time", _HourAgo)
+    expect_error(
+        config, "AuthFailure.SignatureExpire", "a request stamped an hour ago", lambda: list_senders(client)
+    )
+
+
+def test_unknown_action_is_invalid(config, target):
+    client = make_client(target, config)
+    expect_error(
+        config,
+        "InvalidAction",
+        "the unknown action SendEmails",
+        lambda: client.call_json("SendEmails", {"Subject": "?"}),
+    )
+
+
+@pytest.mark.parametrize(
+    ("action", "params"),
+    [
+        ("GetEmailTemplate", {}),
+        ("SendEmail", {"Destination": ["user@example.com"], "Subject": "no sender"}),
+    ],
+    ids=["GetEmailTemplate-without-TemplateID", "SendEmail-without-FromEmailAddress"],
+)
+def test_missing_required_parameter(config, target, action, params):
+    api = Api(make_client(target, config), config, target.url)
+    api.fails(action, params, "MissingParameter")
+
+
+@pytest.mark.parametrize("config", TEMPORARY, ids=str)
+@pytest.mark.parametrize(
+    ("token", "what"),
+    [(None, "no token"), ("not-the-token", "a wrong token")],
+    ids=["no-token", "wrong-token"],
+)
+def test_temporary_keys_need_their_token(config, target, token, what):
+    client = make_client(target, config, token=token)
+    expect_error(
+        config, "AuthFailure.TokenFailure", f"temporary keys with {what}", lambda: list_senders(client)
+    )
