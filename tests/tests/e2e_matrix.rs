@@ -208,6 +208,9 @@ async fn run(signing: SigningScheme, method: HttpMethod, kind: Kind) {
         world.called, table,
         "{tag}: actions called besides the table's"
     );
+    if let Err(problem) = mail::check_stored_mail(&emulator, &world) {
+        panic!("{tag}: {problem}");
+    }
     emulator.shutdown().await;
 }
 

@@ -1,6 +1,7 @@
 //! Steps for sending and what follows it: `SendEmail` at its documented limits, the status and
 //! statistics of what was sent, both blocklists and the abuse report.
 
+use tencentcloud_emulator::EmulatorHandle;
 use tencentcloud_ses::enums::{CustomBlocklistFilter, TriggerType, UnsubscribeLanguage};
 use tencentcloud_ses::{
     Attachment, Client, CreateCustomBlacklistRequest, DeleteBlackListRequest,
@@ -23,14 +24,18 @@ pub(crate) fn template(w: &World, name: &str) -> Template {
 /// Ten attachments (the most SES allows), the first named with exactly 255 characters (the
 /// longest name allowed), all with Unicode names and content.
 fn attachments() -> Outcome<Vec<Attachment>> {
-    let longest = exactly(255, "附件📎e\u{301}", ".txt");
-    let names = std::iter::once(longest).chain((1..10).map(|i| format!("说明{i}-Zoe\u{308}.csv")));
-    names
-        .map(|name| {
-            Attachment::from_bytes(name, format!("内容 {UNICODE}").as_bytes())
-                .map_err(|e| e.to_string())
-        })
+    attachment_names()
+        .map(|name| Attachment::from_bytes(name, attachment_content()).map_err(|e| e.to_string()))
         .collect()
+}
+
+fn attachment_names() -> impl Iterator<Item = String> {
+    let longest = exactly(255, "附件📎e\u{301}", ".txt");
+    std::iter::once(longest).chain((1..10).map(|i| format!("说明{i}-Zoe\u{308}.csv")))
+}
+
+fn attachment_content() -> String {
+    format!("内容 {UNICODE}")
 }
 
 fn addresses(w: &World, what: &str, count: usize) -> Vec<String> {
@@ -242,4 +247,44 @@ pub(crate) fn get_abuse_report<'a>(ses: &'a Client, w: &'a mut World) -> StepFut
         w.ok(&request, ses.get_abuse_report(&request).await)
             .map(drop)
     })
+}
+
+/// Checks the big mail as the emulator stored and rendered it: every recipient in its place,
+/// the subject and both bodies with the variables filled in, and every attachment under its
+/// exact name and size. What our client encoded is what the emulator read.
+pub(crate) fn check_stored_mail(emulator: &EmulatorHandle, w: &World) -> Outcome {
+    let stored = emulator
+        .ses()
+        .message(&w.message_id)
+        .ok_or_else(|| format!("the emulator stored no message {}", w.message_id))?;
+    check(stored.to == w.destination, || {
+        format!("To: {:?}", stored.to)
+    })?;
+    check(stored.cc == addresses(w, "cc", 20), || {
+        format!("Cc: {:?}", stored.cc)
+    })?;
+    check(stored.bcc == addresses(w, "bcc", 20), || {
+        format!("Bcc: {:?}", stored.bcc)
+    })?;
+    let subject = format!("验证码 1234 {UNICODE}");
+    check(stored.subject == subject, || {
+        format!("subject {:?}", stored.subject)
+    })?;
+    let name = format!("李雷 {UNICODE}");
+    let html = format!("<p>您好 {name}，{UNICODE} 1234</p>");
+    check(stored.html.as_deref() == Some(html.as_str()), || {
+        format!("HTML body {:?}", stored.html)
+    })?;
+    let text = format!("您好 {name}, {UNICODE} 1234");
+    check(stored.text.as_deref() == Some(text.as_str()), || {
+        format!("text body {:?}", stored.text)
+    })?;
+    let size = attachment_content().len() as u64;
+    let expected: Vec<_> = attachment_names().map(|name| (name, size)).collect();
+    let got: Vec<_> = stored
+        .attachments
+        .iter()
+        .map(|a| (a.file_name.clone(), a.size))
+        .collect();
+    check(got == expected, || format!("attachments {got:?}"))
 }
