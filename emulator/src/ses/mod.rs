@@ -48,6 +48,7 @@ mod tasks;
 mod templates;
 mod time;
 mod unsubscribe;
+mod uploads;
 mod wire;
 
 use std::fmt;
@@ -185,8 +186,8 @@ fn handler(action: &str) -> Option<Handler> {
         "CreateEmailIdentity" => identities::create,
         "CreateEmailTemplate" => templates::create,
         "CreateReceiver" => receivers::create,
-        "CreateReceiverDetail" => receivers::add_emails,
-        "CreateReceiverDetailWithData" => receivers::add_with_data,
+        "CreateReceiverDetail" => uploads::add_emails,
+        "CreateReceiverDetailWithData" => uploads::add_with_data,
         "DeleteAddressUnsubscribeConfig" => unsubscribe::delete,
         "DeleteBlackList" => blocklists::delete_bounced,
         "DeleteCustomBlackList" => blocklists::delete_custom,
