@@ -184,8 +184,6 @@ impl Client {
             service,
             action = A::NAME,
             region = region.map(Region::as_str),
-            attempt = tracing::field::Empty,
-            request_id = tracing::field::Empty,
             latency_ms = tracing::field::Empty,
         );
         let started = Instant::now();
@@ -262,9 +260,11 @@ impl Client {
         let mut corrected_skew = false;
         loop {
             attempt += 1;
-            tracing::Span::current().record("attempt", attempt);
             let context = state.context(self, options, self.now());
-            let outcome = self.attempt::<A>(&state.encoded, &context).await;
+            let outcome = self
+                .attempt::<A>(&state.encoded, &context)
+                .instrument(tracing::debug_span!("tencentcloud.attempt", attempt))
+                .await;
             let error = match outcome.result {
                 Ok(value) => return Ok(value),
                 Err(error) => error.for_call(<A::Service as Service>::NAME, A::NAME, A::IDEMPOTENT),
@@ -338,7 +338,7 @@ impl Client {
         };
         let result = response::decode::<A::Response>(raw.status, &raw.body).map(|decoded| {
             if let Some(id) = &decoded.request_id {
-                tracing::Span::current().record("request_id", id.as_str());
+                record_request_id(id);
             }
             if let Some(warning) = &decoded.deprecated_warning {
                 tracing::warn!(
@@ -350,7 +350,7 @@ impl Client {
         });
         if let Err(error) = &result {
             if let Some(id) = error.request_id() {
-                tracing::Span::current().record("request_id", id);
+                record_request_id(id);
             }
             tracing::debug!(error = %error, "attempt failed");
         }
@@ -359,6 +359,11 @@ impl Client {
             server_date: raw.date,
         }
     }
+}
+
+/// Notes the request id on the attempt's span and logs it, so every attempt's id is visible.
+fn record_request_id(id: &str) {
+    tracing::debug!(request_id = id, "answered");
 }
 
 /// A random (version 4) UUID for `X-TC-TraceId`. Trace ids need to be unique, not

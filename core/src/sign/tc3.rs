@@ -86,8 +86,18 @@ pub fn string_to_sign(timestamp: u64, service: &str, hashed_canonical_request: &
 
 /// A 32-byte key derived from the secret key: one of `SecretDate`, `SecretService` or
 /// `SecretSigning`. Wiped on drop; `Debug` does not show it.
-#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct DerivedKey([u8; 32]);
+
+// Written by hand rather than derived: the derive would pull a second `syn` major into the
+// build for one impl.
+impl Drop for DerivedKey {
+    fn drop(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+impl ZeroizeOnDrop for DerivedKey {}
 
 impl DerivedKey {
     /// The key bytes. They grant signing power for one date and service: do not log them.
