@@ -66,6 +66,14 @@ class Api:
         assert good, f"{action}: the response has no RequestId: {body!r}"
         return body
 
+    def answer(self, action, params):
+        """Calls `action` and returns the service error code it answered, or None on success."""
+        try:
+            self._call(action, params)
+        except TencentCloudSDKException as e:
+            return e.code
+        return None
+
     def fails(self, action, params, code):
         """Calls `action` and expects the service error `code`."""
         try:

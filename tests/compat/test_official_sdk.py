@@ -2,7 +2,9 @@
 signing configuration the issue names, with long-term and temporary credentials, and the
 protocol errors with Tencent's exact codes. Started by `run`, which provides the emulators."""
 
+import json
 import time as real_time
+from pathlib import Path
 
 import pytest
 import tencentcloud.common.abstract_client as abstract_client
@@ -10,7 +12,7 @@ from tencentcloud.ses.v20201002 import models
 
 import scenario
 from sdk import Api, expect_error, sdk_actions
-from support import CONFIGS, make_client
+from support import CONFIGS, make_client, record
 
 TEMPORARY = [c for c in CONFIGS if c.kind == "temporary"]
 
@@ -101,3 +103,46 @@ def test_temporary_keys_need_their_token(config, target, token, what):
     expect_error(
         config, "AuthFailure.TokenFailure", f"temporary keys with {what}", lambda: list_senders(client)
     )
+
+
+# The official request examples (spec ses/examples.json), as the ses crate's tests keep them.
+EXAMPLES = Path(__file__).resolve().parents[2] / "ses" / "tests" / "fixtures" / "examples.json"
+# Answers that mean the request itself was not understood or not accepted by the API front,
+# as opposed to a refusal by SES's rules for the state the account is in.
+PROTOCOL_CODES = {
+    "InvalidAction",
+    "InvalidParameter",
+    "MissingParameter",
+    "UnknownParameter",
+    "InternalError",
+    "RequestSizeLimitExceeded",
+    "UnsupportedProtocol",
+    "NoSuchVersion",
+}
+
+
+def official_examples():
+    """(action, title, parameters) of every official example request."""
+    actions = json.loads(EXAMPLES.read_text(encoding="utf-8"))["actions"]
+    for action, examples in sorted(actions.items()):
+        for example in examples:
+            # The input is an HTTP request; its body follows the blank line.
+            body = example["input"].split("\n\n", 1)[1]
+            yield action, example["title"], json.loads(body)
+
+
+def test_every_official_example_request_passes_the_api_front(config, target):
+    """Each documented request shape, sent as the SDK sends it, reaches SES's rules: it may be
+    refused for the account's state (the examples name resources that do not exist), but never
+    as a malformed, unsigned or unknown request."""
+    api = Api(make_client(target, config), config, target.url)
+    examples = list(official_examples())
+    assert len(examples) >= 36, "every action has an official example"
+    problems = []
+    for action, title, params in examples:
+        code = api.answer(action, params)
+        understood = code is None or not (code in PROTOCOL_CODES or code.startswith("AuthFailure"))
+        record(config, understood)
+        if not understood:
+            problems.append(f"{action} ({title}): {code}")
+    assert not problems, "official examples refused by the API front:\n" + "\n".join(problems)
