@@ -128,11 +128,7 @@ fn half_set(missing: &str) -> CredentialsError {
 
 impl ProvideCredentials for EnvironmentProvider {
     fn provide_credentials(&self) -> CredentialsFuture<'_> {
-        let mut tried = Vec::new();
-        let result = self
-            .load(&mut tried)
-            .and_then(|found| found.ok_or(CredentialsError::NotFound { tried }));
-        Box::pin(async move { result })
+        super::ready_or_not_found(|tried| self.load(tried))
     }
 }
 

@@ -165,6 +165,17 @@ impl ProvideCredentials for Credentials {
     }
 }
 
+/// Runs a synchronous source now and wraps the outcome as a provider's future; "nothing
+/// there" becomes [`CredentialsError::NotFound`] naming what was tried.
+fn ready_or_not_found(
+    load: impl FnOnce(&mut Vec<String>) -> Result<Option<Credentials>, CredentialsError>,
+) -> CredentialsFuture<'static> {
+    let mut tried = Vec::new();
+    let result =
+        load(&mut tried).and_then(|found| found.ok_or(CredentialsError::NotFound { tried }));
+    Box::pin(async move { result })
+}
+
 /// The default chain: the environment, then the profile file. The first source that has
 /// credentials wins; a source that exists but is broken stops the chain with its error, so a
 /// typo is reported rather than silently skipped.
@@ -258,6 +269,43 @@ mod tests {
             assert!(text.contains(expected), "{text}");
             assert!(!text.contains("canary") && !text.contains('\n'), "{text}");
         }
+    }
+
+    /// Polls a provider's future, which for these sources is ready at once.
+    fn provide(provider: &dyn ProvideCredentials) -> Result<Credentials, CredentialsError> {
+        let mut future = provider.provide_credentials();
+        match future
+            .as_mut()
+            .poll(&mut std::task::Context::from_waker(std::task::Waker::noop()))
+        {
+            std::task::Poll::Ready(result) => result,
+            std::task::Poll::Pending => panic!("a synchronous source waited"),
+        }
+    }
+
+    #[test]
+    fn providers_answer_found_credentials_or_say_what_they_tried() {
+        let env = Environment::from_pairs([
+            ("TENCENTCLOUD_SECRET_ID", "AKIDp"),
+            ("TENCENTCLOUD_SECRET_KEY", "k"),
+        ]);
+        assert_eq!(
+            provide(&EnvironmentProvider::new(env.clone()))
+                .unwrap()
+                .secret_id(),
+            "AKIDp"
+        );
+        assert_eq!(
+            provide(&DefaultChain::new(env)).unwrap().secret_id(),
+            "AKIDp"
+        );
+        let empty = Environment::from_pairs([("HOME", "/nonexistent-home")]);
+        let err = provide(&EnvironmentProvider::new(empty.clone())).unwrap_err();
+        assert!(matches!(err, CredentialsError::NotFound { .. }), "{err}");
+        let err = provide(&ProfileFileProvider::new(empty)).unwrap_err();
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        let fixed = Credentials::new("AKIDfixed", "k").unwrap();
+        assert_eq!(provide(&fixed).unwrap().secret_id(), "AKIDfixed");
     }
 
     #[test]

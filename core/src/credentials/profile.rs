@@ -167,11 +167,7 @@ fn parse_ini(text: &str) -> Result<HashMap<String, Section>, String> {
 
 impl ProvideCredentials for ProfileFileProvider {
     fn provide_credentials(&self) -> CredentialsFuture<'_> {
-        let mut tried = Vec::new();
-        let result = self
-            .load(&mut tried)
-            .and_then(|found| found.ok_or(CredentialsError::NotFound { tried }));
-        Box::pin(async move { result })
+        super::ready_or_not_found(|tried| self.load(tried))
     }
 }
 
