@@ -553,3 +553,48 @@ async fn prepare_returns_the_signed_request_without_sending() {
         "{shown}"
     );
 }
+
+#[tokio::test]
+async fn a_proxy_carries_the_signed_request_unchanged() {
+    let proxy = TestServer::start(vec![Reply::ok(r#""MessageId":"via-proxy""#)]).await;
+    let client = Client::builder()
+        .credentials(Credentials::new(ID, KEY).unwrap())
+        .endpoint(tencentcloud_core::EndpointConfig::Url {
+            url: "http://ses.internal.test:8080".into(),
+            allow_insecure_http: true,
+        })
+        .proxy(proxy.url())
+        .build()
+        .unwrap();
+    let sent = client.send(&email()).await.unwrap();
+    assert_eq!(sent.message_id.as_deref(), Some("via-proxy"));
+    let request = &proxy.requests()[0];
+    assert_eq!(request.target, "http://ses.internal.test:8080/");
+    assert_eq!(request.header("host"), Some("ses.internal.test:8080"));
+    verify(request, None);
+}
+
+#[tokio::test]
+async fn a_caller_supplied_reqwest_client_is_used() {
+    let server = TestServer::start(vec![]).await;
+    let own = reqwest::Client::builder().build().unwrap();
+    let client = builder(&server).http_client(own).build().unwrap();
+    client.send(&email()).await.unwrap();
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn bad_transport_settings_are_reported_by_build() {
+    let err = Client::builder()
+        .credentials(Credentials::new(ID, KEY).unwrap())
+        .add_root_certificate_pem("not a certificate")
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("root certificate #1"), "{err}");
+    let err = Client::builder()
+        .credentials(Credentials::new(ID, KEY).unwrap())
+        .proxy("::not a proxy::")
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("invalid proxy"), "{err}");
+}
