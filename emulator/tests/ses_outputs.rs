@@ -226,3 +226,33 @@ async fn events_are_posted_to_the_webhook() {
             .is_some_and(|r| r.starts_with("550"))
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scheduled_task_is_sent_by_its_timer_without_further_calls() {
+    let (url, mut received) = smtp_server().await;
+    let (ses, clock) = ses_support::backend_at(SesOptions {
+        smtp_relay: Some(url),
+        ..SesOptions::default()
+    });
+    let template = ready(&ses);
+    let list = ok(&ses, "CreateReceiver", json!({"ReceiversName": "later"}))["ReceiverId"].clone();
+    ok(
+        &ses,
+        "CreateReceiverDetail",
+        json!({"ReceiverId": list, "Emails": ["later@example.org"]}),
+    );
+    // The test clock stands at 06:48:18; the task is due two seconds later.
+    ok(
+        &ses,
+        "BatchSendEmail",
+        json!({
+            "FromEmailAddress": FROM, "ReceiverId": list, "Subject": "Later", "TaskType": 2,
+            "TimedParam": {"BeginTime": "2021-01-05 06:48:20"},
+            "Template": {"TemplateID": template, "TemplateData": "{\"name\":\"L\",\"code\":\"2\"}"},
+        }),
+    );
+    clock.advance(2);
+    let relayed = next(&mut received).await;
+    assert_eq!(relayed.rcpt_to, ["<later@example.org>"]);
+    assert!(relayed.data.contains("Subject: Later"), "{}", relayed.data);
+}

@@ -87,13 +87,13 @@ fn schedule(request: &BatchSendEmailRequest, now: u64) -> Result<(u64, Option<u6
     }
 }
 
-/// The account checks: list, sender, template, and that every variable has a value.
+/// The account checks: list, sender, template, and that every variable has a value; returns
+/// the list's name.
 fn check_account(
     state: &State,
     request: &BatchSendEmailRequest,
-    bodies: Option<&Bodies>,
     sender: &str,
-) -> Result<(String, Option<Bodies>), ApiError> {
+) -> Result<String, ApiError> {
     let list = state
         .receivers
         .get(&request.receiver_id)
@@ -118,7 +118,7 @@ fn check_account(
         ));
     }
     let Some(template) = &request.template else {
-        return Ok((list.name.clone(), bodies.cloned()));
+        return Ok(list.name.clone());
     };
     let found = approved_template(state, template.template_id)
         .map_err(|why| error(operation_denied::TEMPLATE_STATUS_ERROR, why))?;
@@ -150,7 +150,7 @@ fn check_account(
             ),
         ));
     }
-    Ok((list.name.clone(), Some(found)))
+    Ok(list.name.clone())
 }
 
 /// `BatchSendEmail`: creates the task; an immediate one sends before the answer.
@@ -211,8 +211,7 @@ pub(super) fn send(shared: &Shared, params: Value) -> Answer {
     let attachments = compose::attachments(request.attachments.as_deref().unwrap_or_default())?;
     let id = {
         let mut state = shared.lock();
-        let (receivers_name, _) =
-            check_account(&state, &request, simple.as_ref(), &sender.address)?;
+        let receivers_name = check_account(&state, &request, &sender.address)?;
         let unsubscribe = request
             .unsubscribe
             .clone()
@@ -251,6 +250,10 @@ pub(super) fn send(shared: &Shared, params: Value) -> Answer {
         id
     };
     tasks::run_due(shared);
+    if first_round > now {
+        // Nothing may call the backend until then: the worker's timer sends the round.
+        shared.outputs.wake_at(first_round, now);
+    }
     respond(&BatchSendEmailResponse {
         task_id: id,
         request_id: String::new(),

@@ -15,8 +15,9 @@
 //!   [`SesOptions::hold_templates_for_review`].
 //! - **Sending** enforces what the service enforces, with its error codes, renders a real MIME
 //!   message with lettre and stores it before answering: [`SesBackend::message`] reads every
-//!   returned `MessageId` back. Recipients at the [`SIMULATOR_DOMAIN`] provoke bounces,
-//!   complaints and other outcomes on purpose (see `simulate.rs`).
+//!   returned `MessageId` back. The emulated account is one Tencent granted "custom content",
+//!   so `Simple` bodies are accepted beside templates. Recipients at the [`SIMULATOR_DOMAIN`]
+//!   provoke bounces, complaints and other outcomes on purpose (see `simulate.rs`).
 //! - **Statuses, statistics, blocklists, recipient lists, batch tasks, unsubscribe settings and
 //!   abuse reports** all follow from what was sent.
 //! - **Outputs**: each delivered message can be relayed to an SMTP server and each event posted
