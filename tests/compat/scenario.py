@@ -10,6 +10,11 @@ import json
 import time
 
 
+# Characters with a meaning in query strings and form bodies, or that encoders disagree on
+# (`*`, `~`, space): they must arrive as they were sent, through every signing scheme.
+QUERY_SYNTAX = "a+b=c&d %25 *~!'();/?#[]@$,:"
+
+
 def b64(text):
     """Base64 of the UTF-8 bytes of `text`, as template bodies and attachments travel."""
     return base64.b64encode(text.encode("utf-8")).decode("ascii")
@@ -122,7 +127,7 @@ def sending(api, domain, sender, recipient, template_id):
             "Destination": [recipient],
             "Cc": [f"cc-{recipient}"],
             "Template": {"TemplateID": template_id, "TemplateData": template_data("李雷 👋", "1234")},
-            "Subject": "您的验证码 {{code}} 🎉",
+            "Subject": "您的验证码 {{code}} 🎉 " + QUERY_SYNTAX,
             "Attachments": [{"FileName": "说明.txt", "Content": b64("附件内容 é\u0301")}],
             "TriggerType": 1,
         },
@@ -133,7 +138,7 @@ def sending(api, domain, sender, recipient, template_id):
     # with the variables into subject and bodies, Unicode intact; the attachment by name and size.
     stored = api.stored_message(message_id)
     assert stored["to"] == [recipient] and stored["cc"] == [f"cc-{recipient}"], stored
-    assert stored["subject"] == "您的验证码 1234 🎉", stored["subject"]
+    assert stored["subject"] == "您的验证码 1234 🎉 " + QUERY_SYNTAX, stored["subject"]
     assert stored["html"] == "<p>您好 李雷 👋，验证码 1234 🎉</p>", stored["html"]
     assert stored["text"] == "您好 李雷 👋, code 1234", stored["text"]
     attached = [(a["file_name"], a["size"]) for a in stored["attachments"]]

@@ -53,20 +53,37 @@ def test_authentication_mistakes_answer_tencents_codes(config, target, mistake):
     expect_error(config, code, mistake, lambda: list_senders(client))
 
 
-class _HourAgo:
-    """Stands in for the `time` module inside the SDK's request builder: an hour behind."""
+class _ShiftedClock:
+    """Stands in for the `time` module inside the SDK's request builder, `offset` seconds off."""
 
-    @staticmethod
-    def time():
-        return real_time.time() - 3600
+    def __init__(self, offset):
+        self.offset = offset
+
+    def time(self):
+        return real_time.time() + self.offset
 
 
-def test_hour_old_timestamp_has_expired(config, target, monkeypatch):
+# protocol.md §5: the timestamp must be within five minutes of the server's clock, either way.
+@pytest.mark.parametrize(
+    ("offset", "code"),
+    [
+        (-3600, "AuthFailure.SignatureExpire"),
+        (-360, "AuthFailure.SignatureExpire"),
+        (360, "AuthFailure.SignatureExpire"),
+        (-240, None),
+        (240, None),
+    ],
+    ids=["an-hour-old", "6-minutes-old", "6-minutes-ahead", "4-minutes-old", "4-minutes-ahead"],
+)
+def test_timestamp_window(config, target, monkeypatch, offset, code):
     client = make_client(target, config)
-    monkeypatch.setattr(abstract_client, "time", _HourAgo)
-    expect_error(
-        config, "AuthFailure.SignatureExpire", "a request stamped an hour ago", lambda: list_senders(client)
-    )
+    monkeypatch.setattr(abstract_client, "time", _ShiftedClock(offset))
+    what = f"a request stamped {offset:+d} s from now"
+    if code is None:
+        api = Api(client, config, target.url)
+        api.ok("ListEmailAddress", {})
+    else:
+        expect_error(config, code, what, lambda: list_senders(client))
 
 
 def test_unknown_action_is_invalid(config, target):

@@ -10,7 +10,7 @@ use tencentcloud_ses::{
     SendEmailRequest, Template, UpdateCustomBlackListRequest,
 };
 
-use super::world::{Outcome, StepFuture, UNICODE, World, check, date, exactly};
+use super::world::{Outcome, QUERY_SYNTAX, StepFuture, UNICODE, World, check, date, exactly};
 
 /// The template's variables with Unicode values.
 pub(crate) fn template(w: &World, name: &str) -> Template {
@@ -48,7 +48,7 @@ pub(crate) fn send_email<'a>(ses: &'a Client, w: &'a mut World) -> StepFuture<'a
         w.destination = addresses(w, "to", 50);
         let request = SendEmailRequest {
             from_email_address: format!("腾讯云 {UNICODE} <{}>", w.sender),
-            subject: format!("验证码 {{{{code}}}} {UNICODE}"),
+            subject: format!("验证码 {{{{code}}}} {UNICODE} {QUERY_SYNTAX}"),
             destination: Some(w.destination.clone()),
             reply_to_addresses: Some(w.recipient("reply", 0)),
             cc: Some(addresses(w, "cc", 20)),
@@ -266,7 +266,7 @@ pub(crate) fn check_stored_mail(emulator: &EmulatorHandle, w: &World) -> Outcome
     check(stored.bcc == addresses(w, "bcc", 20), || {
         format!("Bcc: {:?}", stored.bcc)
     })?;
-    let subject = format!("验证码 1234 {UNICODE}");
+    let subject = format!("验证码 1234 {UNICODE} {QUERY_SYNTAX}");
     check(stored.subject == subject, || {
         format!("subject {:?}", stored.subject)
     })?;

@@ -21,6 +21,10 @@ pub(crate) type StepFn = for<'a> fn(&'a tencentcloud_ses::Client, &'a mut World)
 /// Basic Multilingual Plane (a surrogate pair in JSON escapes), and combining marks.
 pub(crate) const UNICODE: &str = "腾讯云邮件 📨 Zoe\u{308} n\u{303}";
 
+/// Characters with a meaning in query strings and form bodies, or that encoders disagree on
+/// (`*`, `~`, space): they must arrive as they were sent, through every signing scheme.
+pub(crate) const QUERY_SYNTAX: &str = "a+b=c&d %25 *~!'();/?#[]@$,:";
+
 /// The scenario's state.
 #[derive(Debug)]
 pub(crate) struct World {
