@@ -265,3 +265,89 @@ fn concurrent_sends_are_all_stored() {
     );
     assert_eq!(stats["OverallVolume"]["AcceptedCount"], 320);
 }
+
+#[test]
+fn headers_follow_the_request_and_the_sender_settings() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    let id = ready(&ses);
+    let eml = |body: Value| {
+        let sent = ok(&ses, "SendEmail", body);
+        let message_id = sent["MessageId"].as_str().unwrap_or_default().to_owned();
+        ses.message(&message_id).map(|m| m.eml).unwrap_or_default()
+    };
+
+    let plain = eml(send_body(id, &["ann@example.org"]));
+    assert!(
+        !plain.contains("List-Unsubscribe:"),
+        "no link unless asked for"
+    );
+
+    let mut asked = send_body(id, &["ann@example.org"]);
+    asked["Unsubscribe"] = json!("2");
+    asked["ReplyToAddresses"] = json!("help@example.com");
+    asked["SmtpMessageId"] = json!("<order-17@mail.example.com>");
+    asked["SmtpHeaders"] = json!("{\"X-Campaign\":\"spring\"}");
+    asked["HeaderFrom"] = json!("Brand <news@mail.example.com>");
+    let rendered = eml(asked);
+    for needle in [
+        "List-Unsubscribe: <https://unsubscribe.ses-simulator.test/?lang=2",
+        "Reply-To: help@example.com",
+        "Message-ID: <order-17@mail.example.com>",
+        "X-Campaign: spring",
+        "From: Brand <news@mail.example.com>",
+    ] {
+        assert!(
+            rendered.contains(needle),
+            "{needle} missing from\n{rendered}"
+        );
+    }
+
+    ok(
+        &ses,
+        "CreateAddressUnsubscribeConfig",
+        json!({"Address": FROM, "UnsubscribeConfig": "1", "Status": 1}),
+    );
+    let by_setting = eml(send_body(id, &["ann@example.org"]));
+    assert!(
+        by_setting.contains("?lang=1&"),
+        "the sender's setting applies:\n{by_setting}"
+    );
+    let mut declined = send_body(id, &["ann@example.org"]);
+    declined["Unsubscribe"] = json!("0");
+    assert!(
+        !eml(declined).contains("List-Unsubscribe:"),
+        "the request's \"0\" wins"
+    );
+
+    let mut foreign = send_body(id, &["ann@example.org"]);
+    foreign["HeaderFrom"] = json!("Brand <news@elsewhere.example>");
+    assert_eq!(
+        code(&ses, "SendEmail", foreign),
+        "FailedOperation.IncorrectSender"
+    );
+}
+
+#[test]
+fn batch_subjects_carry_the_advertisement_marker_where_asked() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    let id = ready(&ses);
+    let list = ok(&ses, "CreateReceiver", json!({"ReceiversName": "ads"}))["ReceiverId"].clone();
+    ok(
+        &ses,
+        "CreateReceiverDetail",
+        json!({"ReceiverId": list, "Emails": ["a@example.org"]}),
+    );
+    for location in [1, 2] {
+        ok(
+            &ses,
+            "BatchSendEmail",
+            json!({
+                "FromEmailAddress": FROM, "ReceiverId": list, "Subject": "Sale", "TaskType": 1,
+                "ADLocation": location,
+                "Template": {"TemplateID": id, "TemplateData": "{\"name\":\"A\",\"code\":\"0\"}"},
+            }),
+        );
+    }
+    let subjects: Vec<String> = ses.messages().into_iter().map(|m| m.subject).collect();
+    assert_eq!(subjects, ["[AD] Sale", "Sale [AD]"]);
+}
