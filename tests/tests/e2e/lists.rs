@@ -26,9 +26,13 @@ const DETAILS_IN_A_GET: usize = 300;
 /// Longest per-recipient template data, in bytes.
 const MAX_RECEIVER_DATA_BYTES: usize = 800;
 
-fn plain_addresses(count: usize) -> Vec<String> {
-    // Short ASCII addresses: 20 000 of them must fit the 1 MiB of a v1 form body.
-    (0..count).map(|i| format!("p{i}@l.example")).collect()
+/// `count` addresses: one with Unicode first, then short ASCII ones, so that 20 000 of them
+/// fit the 1 MiB of a v1 form body.
+fn plain_addresses(w: &World, count: usize) -> Vec<String> {
+    let unicode = std::iter::once(w.recipient("list", 0));
+    unicode
+        .chain((1..count).map(|i| format!("p{i}@l.example")))
+        .collect()
 }
 
 pub(crate) fn create_receiver<'a>(ses: &'a Client, w: &'a mut World) -> StepFuture<'a> {
@@ -59,7 +63,7 @@ pub(crate) fn create_receiver_detail<'a>(ses: &'a Client, w: &'a mut World) -> S
     Box::pin(async move {
         let most = CreateReceiverDetailRequest {
             receiver_id: w.plain_list,
-            emails: plain_addresses(MAX_DETAILS_PER_CALL),
+            emails: plain_addresses(w, MAX_DETAILS_PER_CALL),
         };
         let request = if w.method == HttpMethod::Get {
             // 20 000 addresses cannot travel in a GET: the client says so without sending.
@@ -67,7 +71,7 @@ pub(crate) fn create_receiver_detail<'a>(ses: &'a Client, w: &'a mut World) -> S
             w.refused_locally::<CreateReceiverDetailRequest>(refused)?;
             CreateReceiverDetailRequest {
                 receiver_id: w.plain_list,
-                emails: plain_addresses(DETAILS_IN_A_GET),
+                emails: plain_addresses(w, DETAILS_IN_A_GET),
             }
         } else {
             most
@@ -117,7 +121,8 @@ pub(crate) fn list_receivers<'a>(ses: &'a Client, w: &'a mut World) -> StepFutur
             offset: 0,
             limit: 100,
             status: None,
-            key_word: Some(w.tag.clone()),
+            // Both lists of this emulator have it in their names.
+            key_word: Some("名单".to_owned()),
         };
         for _ in 0..50 {
             let listed = w.ok(&request, ses.list_receivers(&request).await)?;
@@ -161,7 +166,17 @@ pub(crate) fn list_receiver_details<'a>(ses: &'a Client, w: &'a mut World) -> St
                     page.total_count
                 )
             },
-        )
+        )?;
+        let unicode = w.recipient("list", 0);
+        let filtered = ListReceiverDetailsRequest {
+            email: Some(unicode.clone()),
+            ..request
+        };
+        let found = w.ok(&filtered, ses.list_receiver_details(&filtered).await)?;
+        let emails: Vec<&str> = found.data.iter().map(|d| d.email.as_str()).collect();
+        check(emails == [unicode.as_str()], || {
+            format!("filtering by {unicode} found {emails:?}")
+        })
     })
 }
 
@@ -173,7 +188,7 @@ pub(crate) fn batch_send_email<'a>(ses: &'a Client, w: &'a mut World) -> StepFut
             // 100 characters, the longest subject a batch task may have.
             subject: exactly(100, "批量通知", ""),
             task_type,
-            reply_to_addresses: None,
+            reply_to_addresses: Some(w.recipient("reply", 1)),
             template: Some(template(w, "朋友")),
             simple: None,
             attachments: None,

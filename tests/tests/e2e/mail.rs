@@ -213,7 +213,7 @@ pub(crate) fn list_black_email_address<'a>(ses: &'a Client, w: &'a mut World) ->
             end_date: date(0),
             limit: 100,
             offset: 0,
-            email_address: None,
+            email_address: Some(w.recipient("to", 0)),
             task_id: None,
         };
         w.ok(&request, ses.list_black_email_address(&request).await)
@@ -239,10 +239,10 @@ pub(crate) fn get_abuse_report<'a>(ses: &'a Client, w: &'a mut World) -> StepFut
             offset: Some(0),
             limit: Some(100),
             from_domain: Some(w.domain.clone()),
-            from_address: None,
-            mta: None,
-            to_address: None,
-            template_id: None,
+            from_address: Some(w.sender.clone()),
+            mta: Some("example.net".to_owned()),
+            to_address: Some(w.recipient("to", 0)),
+            template_id: Some(w.template_id.to_string()),
         };
         w.ok(&request, ses.get_abuse_report(&request).await)
             .map(drop)
