@@ -1,6 +1,7 @@
-"""The official Tencent Cloud SDK for Python against our emulator: every SES action in every
-signing configuration the issue names, with long-term and temporary credentials, and the
-protocol errors with Tencent's exact codes. Started by `run`, which provides the emulators."""
+"""The official Tencent Cloud SDK for Python against our emulator: every SES action and every
+official example request, through each signing scheme over POST and GET, with long-term and
+with temporary credentials; and the protocol errors with Tencent's exact codes. Started by
+`run`, which provides the emulators."""
 
 import json
 import time as real_time
