@@ -30,7 +30,7 @@ pub(crate) const QUERY_SYNTAX: &str = "a+b=c&d %25 *~!'();/?#[]@$,:";
 pub(crate) struct World {
     /// A DNS-safe label unique to the configuration, e.g. `hs1-get-tmp`.
     pub(crate) tag: String,
-    /// Whether calls travel as GET (the 32 KiB limit applies).
+    /// The HTTP method calls travel with (a GET must fit in 32 KiB).
     pub(crate) method: HttpMethod,
     /// The sender domain registered by the scenario.
     pub(crate) domain: String,
