@@ -125,8 +125,9 @@ impl EmulatorBuilder {
     /// Checks the settings, binds the address and starts serving on the current Tokio runtime.
     ///
     /// # Errors
-    /// [`Error::Config`] for an empty or padded key, id or token, or a secret id given twice;
-    /// [`Error::Bind`] if the address cannot be bound.
+    /// [`Error::Config`] for an empty or padded key, id or token, a secret id given twice, or an
+    /// SMTP relay or webhook URL that cannot be used; [`Error::Bind`] if the address cannot be
+    /// bound.
     pub async fn start(self) -> Result<EmulatorHandle, Error> {
         let (secrets, credentials) = self.checked_keys()?;
         let options = SesOptions {
@@ -135,6 +136,8 @@ impl EmulatorBuilder {
             smtp_relay: self.smtp_relay,
             webhook_url: self.webhook_url,
         };
+        // A bad output URL would otherwise only be logged later, with that output silently off.
+        options.check().map_err(Error::Config)?;
         let ses = Arc::new(SesBackend::new(options));
         let faults = Arc::new(Faults::default());
         let front = Front {
@@ -239,6 +242,24 @@ mod tests {
             .checked_keys()
             .unwrap_err();
         assert!(error.to_string().contains("twice"), "{error}");
+    }
+
+    #[tokio::test]
+    async fn unusable_output_urls_are_refused_at_start() {
+        let error = Emulator::builder()
+            .smtp_relay("ftp://mail.example.com")
+            .start()
+            .await
+            .err()
+            .expect("a bad relay URL is refused");
+        assert!(matches!(error, Error::Config(_)), "{error}");
+        let error = Emulator::builder()
+            .webhook_url("not a url")
+            .start()
+            .await
+            .err()
+            .expect("a bad webhook URL is refused");
+        assert!(matches!(error, Error::Config(_)), "{error}");
     }
 
     #[test]

@@ -98,6 +98,19 @@ async fn a_multipart_body_signed_with_tc3_is_accepted() {
 }
 
 #[tokio::test]
+async fn multipart_numbers_sent_as_text_are_typed_like_form_values() {
+    let emulator = start().await;
+    let (content_type, body) = multipart::to_body(&json!({"Limit": 5, "Offset": 0}), &[]).unwrap();
+    assert!(String::from_utf8_lossy(&body).contains("\r\n\r\n5\r\n"));
+    let mut call = Tc3::post_json("ListEmailTemplates", &json!({}));
+    call.content_type = content_type;
+    call.body = body;
+    let answer = call.send(&emulator).await;
+    assert_eq!(answer.error_code(), None, "{}", answer.json());
+    assert_eq!(answer.json()["Response"]["TotalCount"], 0);
+}
+
+#[tokio::test]
 async fn answers_carry_a_date_a_json_type_and_a_fresh_request_id() {
     let emulator = start().await;
     let call = Tc3::post_json("ListEmailTemplates", &json!({"Limit": 5, "Offset": 0}));

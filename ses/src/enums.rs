@@ -30,6 +30,13 @@ pub(crate) trait WireInt: Copy + Sized {
     fn from_unsigned(value: u64) -> Option<Self>;
     /// Converts a possibly negative JSON integer, if it fits.
     fn from_signed(value: i64) -> Option<Self>;
+    /// Asks the deserializer for an integer of this width. Asking for the width (rather than
+    /// "any") lets text formats such as flattened form parameters parse `"1"`, while JSON still
+    /// refuses a string where a number belongs.
+    fn deserialize<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+        visitor: IntVisitor<Self>,
+    ) -> Result<Self, D::Error>;
 }
 
 impl WireInt for u64 {
@@ -39,6 +46,12 @@ impl WireInt for u64 {
     fn from_signed(value: i64) -> Option<Self> {
         u64::try_from(value).ok()
     }
+    fn deserialize<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+        visitor: IntVisitor<Self>,
+    ) -> Result<Self, D::Error> {
+        deserializer.deserialize_u64(visitor)
+    }
 }
 
 impl WireInt for i64 {
@@ -47,6 +60,12 @@ impl WireInt for i64 {
     }
     fn from_signed(value: i64) -> Option<Self> {
         Some(value)
+    }
+    fn deserialize<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+        visitor: IntVisitor<Self>,
+    ) -> Result<Self, D::Error> {
+        deserializer.deserialize_i64(visitor)
     }
 }
 
@@ -136,9 +155,11 @@ macro_rules! wire_enum {
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer
-                    .deserialize_any($crate::enums::IntVisitor::<$repr>::new(stringify!($name)))
-                    .map(Self::from_value)
+                <$repr as $crate::enums::WireInt>::deserialize(
+                    deserializer,
+                    $crate::enums::IntVisitor::new(stringify!($name)),
+                )
+                .map(Self::from_value)
             }
         }
     };

@@ -6,7 +6,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, header};
 use serde_json::Value;
 use tencentcloud_core::HttpMethod;
-use tencentcloud_core::encode::{multipart, parse_query, try_to_json_value};
+use tencentcloud_core::encode::{flatten, multipart, parse_query, try_to_json_value};
 use tencentcloud_core::header::{X_TC_ACTION, X_TC_VERSION, content_type, param};
 use tencentcloud_core::limits::GET_MAX_BYTES;
 use tencentcloud_core::sign::verify::{
@@ -231,14 +231,19 @@ fn tc3_body(headers: &HeaderMap, body: &[u8]) -> Result<Params, ApiError> {
             .get(header::CONTENT_TYPE)
             .and_then(|value| value.to_str().ok())
             .unwrap_or_default();
-        let read = multipart::boundary_from_content_type(raw)
-            .and_then(|boundary| multipart::parse(body, boundary));
-        return read.map(Params::Json).map_err(|error| {
-            ApiError::new(
-                "InvalidRequest",
-                format!("the multipart body is malformed: {error}"),
-            )
-        });
+        let value = multipart::boundary_from_content_type(raw)
+            .and_then(|boundary| multipart::parse(body, boundary))
+            .map_err(|error| {
+                ApiError::new(
+                    "InvalidRequest",
+                    format!("the multipart body is malformed: {error}"),
+                )
+            })?;
+        // Multipart text parts carry numbers and booleans as text, like a form body; handing
+        // them on flattened lets the backend type them by its schema, as it does for forms.
+        return flatten(&value)
+            .map(Params::Flat)
+            .map_err(|error| ApiError::new("InvalidParameter", error.to_string()));
     }
     Err(ApiError::new(
         "InvalidParameter",
