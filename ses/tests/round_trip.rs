@@ -262,16 +262,16 @@ fn smtp_passwords_travel_in_clear_but_never_show_in_debug() {
 #[test]
 fn integer_enums_decode_from_flattened_text_parameters() {
     use tencentcloud_core::encode::{flatten, from_pairs};
-    let request = tencentcloud_ses::ListSendTasksRequest {
+    let request = ListSendTasksRequest {
         offset: 0,
         limit: 10,
         status: None,
         receiver_id: Some(7),
-        task_type: Some(tencentcloud_ses::enums::TaskType::Immediate),
+        task_type: Some(TaskType::Immediate),
     };
     let pairs = flatten(&request).unwrap();
-    let read: tencentcloud_ses::ListSendTasksRequest = from_pairs(&pairs).unwrap();
+    let read: ListSendTasksRequest = from_pairs(&pairs).unwrap();
     assert_eq!(read, request);
-    let err = serde_json::from_str::<tencentcloud_ses::enums::TaskType>("\"1\"").unwrap_err();
+    let err = serde_json::from_str::<TaskType>("\"1\"").unwrap_err();
     assert!(err.to_string().contains("TaskType"), "{err}");
 }
