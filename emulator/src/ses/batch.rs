@@ -10,6 +10,7 @@ use tencentcloud_ses::error_codes::{
 };
 use tencentcloud_ses::{
     BatchSendEmailRequest, BatchSendEmailResponse, ListSendTasksRequest, ListSendTasksResponse,
+    SendTaskData, Template,
 };
 
 use super::address;
@@ -27,6 +28,13 @@ use crate::backend::ApiError;
 const MAX_BATCH_SUBJECT_CHARS: usize = 100;
 /// Seconds in one hour: `IntervalTime` counts hours.
 const HOUR: u64 = 3600;
+/// The longest `CycleParam.IntervalTime` accepted, in hours: one leap year (366 days).
+///
+/// SES documents no bound. A year covers the longest period a real mailing repeats at (a
+/// yearly one, in a leap year too); anything longer is almost surely a mistake such as a
+/// negative number sent as unsigned. The bound also keeps every round time (a `BeginTime`
+/// before the year 10000, plus periods) far inside what a `u64` of seconds counts.
+const MAX_INTERVAL_HOURS: u64 = 366 * 24;
 
 /// Reads a `BeginTime` that must not be in the past.
 fn begin_time(field: &str, text: &str, now: u64) -> Result<u64, ApiError> {
@@ -71,14 +79,20 @@ fn schedule(request: &BatchSendEmailRequest, now: u64) -> Result<(u64, Option<u6
                     "a recurring task (TaskType 3) needs CycleParam",
                 )
             })?;
-            if cycle.interval_time == 0 {
-                return Err(error(
-                    error_codes::INVALID_PARAMETER_VALUE,
-                    "CycleParam.IntervalTime must be at least 1 hour",
-                ));
-            }
+            let every = Some(cycle.interval_time)
+                .filter(|hours| (1..=MAX_INTERVAL_HOURS).contains(hours))
+                .and_then(|hours| hours.checked_mul(HOUR))
+                .ok_or_else(|| {
+                    error(
+                        error_codes::INVALID_PARAMETER_VALUE,
+                        format!(
+                            "CycleParam.IntervalTime is {} hours; it must be 1 to {MAX_INTERVAL_HOURS} (one leap year)",
+                            cycle.interval_time
+                        ),
+                    )
+                })?;
             let at = begin_time("CycleParam.BeginTime", &cycle.begin_time, now)?;
-            Ok((at, Some(cycle.interval_time.saturating_mul(HOUR))))
+            Ok((at, Some(every)))
         }
         TaskType::Other(other) => Err(error(
             error_codes::INVALID_PARAMETER_VALUE,
@@ -260,6 +274,31 @@ pub(super) fn send(shared: &Shared, params: Value) -> Answer {
     })
 }
 
+/// A task as `ListSendTasks` shows it.
+fn summary(id: u64, task: &Task) -> SendTaskData {
+    SendTaskData {
+        task_id: id,
+        from_email_address: task.from.clone(),
+        receiver_id: task.receiver_id,
+        task_status: task.status,
+        task_type: task.kind,
+        request_count: task.request_count,
+        send_count: task.send_count,
+        cache_count: count(task.queue.len()),
+        create_time: time::format_datetime(task.created),
+        update_time: time::format_datetime(task.updated),
+        subject: task.subject.clone(),
+        template: task.template.clone().unwrap_or(Template {
+            template_id: 0,
+            template_data: String::new(),
+        }),
+        cycle_param: task.cycle.clone(),
+        timed_param: task.timed.clone(),
+        err_msg: task.err_msg.clone(),
+        receivers_name: task.receivers_name.clone(),
+    }
+}
+
 /// `ListSendTasks`.
 pub(super) fn list(shared: &Shared, params: Value) -> Answer {
     let request: ListSendTasksRequest = decode(params)?;
@@ -275,7 +314,7 @@ pub(super) fn list(shared: &Shared, params: Value) -> Answer {
     let total = count(matching.len());
     let data = page(matching, request.offset, request.limit)
         .into_iter()
-        .map(|(id, task)| task.summary(*id))
+        .map(|(id, task)| summary(*id, task))
         .collect();
     respond(&ListSendTasksResponse {
         total_count: total,

@@ -27,7 +27,7 @@ pub(super) fn get(shared: &Shared, params: serde_json::Value) -> Answer {
         )
     })?;
     let today = time::day_of(shared.now());
-    if day + RETENTION_DAYS < today {
+    if day.saturating_add(RETENTION_DAYS) < today {
         return Err(error(
             failed_operation::NOT_SUPPORT_DATE,
             format!(

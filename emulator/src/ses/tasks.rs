@@ -12,15 +12,20 @@
 //! cache (`CacheCount`, status 6) for the next day, as the documentation describes. A
 //! blocklisted or unsubscribed recipient gets a stored message marked dropped (`SendStatus`
 //! 1007 or 1013) instead of failing the task.
+//!
+//! A task is never taken out of the account while it is worked on, and round times are added
+//! with checked arithmetic: whatever goes wrong with one task shows in its `ErrMsg`, and the
+//! others keep running.
 
 use std::collections::VecDeque;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
 use serde_json::{Map, Value};
 use tencentcloud_ses::enums::{
     AdLocation, CycleTermination, SendStatus, TaskStatus, TaskType, UnsubscribeLanguage,
 };
-use tencentcloud_ses::{CycleEmailParam, SendTaskData, Template, TimedEmailParam};
+use tencentcloud_ses::{CycleEmailParam, Template, TimedEmailParam};
 
 use super::address::{self, SenderSpec};
 use super::compose::FileAttachment;
@@ -29,7 +34,7 @@ use super::mime::{self, Draft};
 use super::sending::{Bodies, approved_template, fill};
 use super::simulate::{self, Outcome};
 use super::state::{Shared, State};
-use super::time::{self, DAY};
+use super::time;
 
 /// Most rounds of one task sent in one pass, so a clock that jumps far ahead cannot make one
 /// call send without end.
@@ -37,6 +42,14 @@ pub(super) const MAX_ROUNDS_PER_PASS: usize = 100;
 
 /// The subject marker `ADLocation` adds (the real marker's text is undocumented).
 const AD_MARKER: &str = "[AD]";
+
+/// `ErrMsg` of a task whose step panicked.
+const STEP_PANICKED: &str =
+    "the emulator failed while running this task (a bug in the emulator); the task is stopped";
+
+/// The work one pass does for one busy task: start its due rounds and take the mails its quota
+/// allows into the list. [`State::advance`] outside tests.
+type Step = fn(&State, u64, &mut Task, u64, &mut Vec<Due>);
 
 /// A batch task.
 #[derive(Debug, Clone)]
@@ -78,6 +91,12 @@ impl Task {
         matches!(self.status, TaskStatus::Finished | TaskStatus::Failed)
     }
 
+    /// Whether a pass at `now` has anything to do for this task: a round that came due, or
+    /// recipients left over from an earlier one.
+    fn has_work(&self, now: u64) -> bool {
+        !self.is_done() && (!self.queue.is_empty() || self.next_round.is_some_and(|at| at <= now))
+    }
+
     fn fail(&mut self, why: String, now: u64) {
         tracing::warn!(error = %why, "batch task stopped");
         self.status = TaskStatus::Failed;
@@ -85,31 +104,6 @@ impl Task {
         self.next_round = None;
         self.queue.clear();
         self.updated = now;
-    }
-
-    /// The task as `ListSendTasks` shows it.
-    pub(super) fn summary(&self, id: u64) -> SendTaskData {
-        SendTaskData {
-            task_id: id,
-            from_email_address: self.from.clone(),
-            receiver_id: self.receiver_id,
-            task_status: self.status,
-            task_type: self.kind,
-            request_count: self.request_count,
-            send_count: self.send_count,
-            cache_count: self.queue.len() as u64,
-            create_time: time::format_datetime(self.created),
-            update_time: time::format_datetime(self.updated),
-            subject: self.subject.clone(),
-            template: self.template.clone().unwrap_or(Template {
-                template_id: 0,
-                template_data: String::new(),
-            }),
-            cycle_param: self.cycle.clone(),
-            timed_param: self.timed.clone(),
-            err_msg: self.err_msg.clone(),
-            receivers_name: self.receivers_name.clone(),
-        }
     }
 }
 
@@ -124,23 +118,48 @@ impl State {
     /// Starts due rounds and takes the mails that may be sent now; returns them with the
     /// time the runner should look again.
     fn collect_due(&mut self, now: u64) -> (Vec<Due>, Option<u64>) {
+        self.collect_due_with(now, State::advance)
+    }
+
+    /// [`State::collect_due`] with the step each busy task gets (tests pass a faulty one).
+    ///
+    /// A step works on a copy of its task, which replaces the stored task only once the step
+    /// has completed: the task stays listed whatever happens. A step that panics is a bug; it
+    /// is caught, the mails it took are dropped from the pass and its task is marked failed,
+    /// so one bad task can neither vanish nor stop the others (nor poison the lock).
+    fn collect_due_with(&mut self, now: u64, step: Step) -> (Vec<Due>, Option<u64>) {
         let mut due = Vec::new();
-        let ids: Vec<u64> = self.tasks.keys().copied().collect();
-        for id in ids {
-            if let Some(mut task) = self.tasks.remove(&id) {
-                if !task.is_done() {
-                    self.advance(id, &mut task, now, &mut due);
+        let busy: Vec<u64> = self
+            .tasks
+            .iter()
+            .filter(|(_, task)| task.has_work(now))
+            .map(|(id, _)| *id)
+            .collect();
+        for id in busy {
+            let Some(mut copy) = self.tasks.get(&id).cloned() else {
+                continue;
+            };
+            let taken = due.len();
+            let state: &State = self;
+            let stepped = catch_unwind(AssertUnwindSafe(|| {
+                step(state, id, &mut copy, now, &mut due);
+            }));
+            if stepped.is_ok() {
+                if let Some(task) = self.tasks.get_mut(&id) {
+                    *task = copy;
                 }
-                self.tasks.insert(id, task);
+            } else {
+                due.truncate(taken);
+                self.fail_task(id, STEP_PANICKED.to_owned(), now);
             }
         }
-        let tomorrow = (time::day_of(now) + 1) * DAY;
+        let tomorrow = time::start_of_next_day(now);
         self.next_due = self
             .tasks
             .values()
             .filter_map(|task| match () {
-                () if !task.queue.is_empty() => Some(tomorrow),
                 () if task.is_done() => None,
+                () if !task.queue.is_empty() => tomorrow,
                 () => task.next_round,
             })
             .min();
@@ -148,7 +167,7 @@ impl State {
     }
 
     /// Starts the due rounds of one task and takes what its quota allows.
-    fn advance(&mut self, id: u64, task: &mut Task, now: u64, due: &mut Vec<Due>) {
+    fn advance(&self, id: u64, task: &mut Task, now: u64, due: &mut Vec<Due>) {
         let mut rounds = 0;
         while let Some(at) = task.next_round.filter(|at| *at <= now) {
             if rounds == MAX_ROUNDS_PER_PASS {
@@ -201,18 +220,23 @@ impl State {
         task.request_count += (task.queue.len() - before) as u64;
         task.round_bodies = Some(bodies);
         let ended = task.cycle.as_ref().and_then(|c| c.term_cycle) == Some(CycleTermination::End);
-        task.next_round = task.interval.filter(|_| !ended).map(|every| at + every);
+        task.next_round = match task.interval.filter(|_| !ended) {
+            None => None,
+            Some(every) => at.checked_add(every).or_else(|| {
+                // `BatchSendEmail` refuses periods this long; should one get here anyway, the
+                // series ends instead of the arithmetic failing.
+                task.err_msg = format!(
+                    "the next round would fall {every} seconds after {}, beyond the emulator's clock; no further rounds",
+                    time::format_datetime(at)
+                );
+                None
+            }),
+        };
         Ok(())
     }
 
     /// Takes queued recipients while the sender domain's quota lasts.
-    fn drain(
-        &mut self,
-        id: u64,
-        task: &mut Task,
-        now: u64,
-        due: &mut Vec<Due>,
-    ) -> Result<(), String> {
+    fn drain(&self, id: u64, task: &mut Task, now: u64, due: &mut Vec<Due>) -> Result<(), String> {
         let sender = self
             .sender(&task.sender.address)
             .ok_or_else(|| format!("sender address {} no longer exists", task.sender.address))?;
@@ -344,7 +368,10 @@ pub(super) fn run_due(shared: &Shared) {
     };
     let wanted = shared.outputs.wanted();
     for mail in due {
-        match mime::render(&mail.draft, now) {
+        // Rendering is guarded like a step: a panic fails this mail's task, not the others'.
+        let rendered = catch_unwind(AssertUnwindSafe(|| mime::render(&mail.draft, now)))
+            .unwrap_or_else(|_| Err(STEP_PANICKED.to_owned()));
+        match rendered {
             Ok(rendered) => {
                 let stored =
                     shared
@@ -359,3 +386,6 @@ pub(super) fn run_due(shared: &Shared) {
         shared.outputs.wake_at(at, now);
     }
 }
+
+#[cfg(test)]
+mod tests;

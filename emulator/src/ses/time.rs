@@ -20,6 +20,12 @@ pub(super) fn day_of(unix: u64) -> Day {
     unix / DAY
 }
 
+/// The first second of the day after the one `unix` falls on; `None` when that lies beyond
+/// what a `u64` counts (a clock set to the far end of time has no tomorrow).
+pub(super) fn start_of_next_day(unix: u64) -> Option<u64> {
+    day_of(unix).checked_add(1)?.checked_mul(DAY)
+}
+
 /// Whether `year` has a 29th of February.
 fn is_leap(year: u64) -> bool {
     (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
@@ -151,6 +157,9 @@ mod tests {
         assert_eq!(parse_day("2000-03-01"), Some(11_017));
         assert_eq!(format_day(11_016), "2000-02-29");
         assert_eq!(format_compact(1_609_829_298), "20210105064818");
+        // 2021-01-06 00:00:00 UTC: 18633 days * 86400.
+        assert_eq!(start_of_next_day(1_609_829_298), Some(1_609_891_200));
+        assert_eq!(start_of_next_day(u64::MAX), None);
     }
 
     #[test]
