@@ -24,7 +24,7 @@ fn two_recipients(ses: &SesBackend) -> Value {
 }
 
 /// A recurring task starting at 07:00:00 on the test clock's day (the clock reads 06:48:18).
-fn recurring(template: u64, list: &Value, interval: Value) -> Value {
+fn recurring(template: u64, list: &Value, interval: u64) -> Value {
     json!({
         "FromEmailAddress": FROM, "ReceiverId": list, "Subject": "Hi", "TaskType": 3,
         "Template": {"TemplateID": template, "TemplateData": "{\"name\":\"all\",\"code\":\"1\"}"},
@@ -43,12 +43,8 @@ fn a_recurring_period_too_long_to_schedule_is_refused() {
     let (ses, clock) = backend_at(SesOptions::default());
     let id = ready(&ses);
     let list = two_recipients(&ses);
-    for interval in [json!(u64::MAX), json!(LONGEST_PERIOD_HOURS + 1)] {
-        let refused = call(
-            &ses,
-            "BatchSendEmail",
-            recurring(id, &list, interval.clone()),
-        );
+    for interval in [u64::MAX, LONGEST_PERIOD_HOURS + 1] {
+        let refused = call(&ses, "BatchSendEmail", recurring(id, &list, interval));
         let error = refused.expect_err("an unschedulable period is refused");
         assert_eq!(error.code, "InvalidParameterValue", "{interval}");
         assert!(error.message.contains("IntervalTime"), "{}", error.message);
@@ -68,7 +64,7 @@ fn the_longest_period_accepted_keeps_its_task_through_its_rounds() {
     ok(
         &ses,
         "BatchSendEmail",
-        recurring(id, &list, json!(LONGEST_PERIOD_HOURS)),
+        recurring(id, &list, LONGEST_PERIOD_HOURS),
     );
     clock.advance(12 * 60); // 07:00:18: the first round
     assert_eq!(ses.messages().len(), 2);
