@@ -13,6 +13,7 @@ use crate::control::Control;
 use crate::control::faults::Faults;
 use crate::front::Front;
 use crate::handle::EmulatorHandle;
+use crate::redact::url_origin;
 use crate::ses::{SesBackend, SesOptions};
 use crate::{DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, server};
 
@@ -197,7 +198,8 @@ impl EmulatorBuilder {
 }
 
 impl fmt::Debug for EmulatorBuilder {
-    // Keys, tokens and the relay URL (which may carry a password) are not shown.
+    // Keys and tokens are not shown; of the output URLs (a relay login, a webhook token) only
+    // the scheme and host.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let ids: Vec<&str> = self.keys.iter().map(|(id, _, _)| id.as_str()).collect();
         f.debug_struct("EmulatorBuilder")
@@ -205,8 +207,8 @@ impl fmt::Debug for EmulatorBuilder {
             .field("listen", &self.listen)
             .field("require_verification", &self.require_verification)
             .field("hold_templates_for_review", &self.hold_templates_for_review)
-            .field("smtp_relay", &self.smtp_relay.as_ref().map(|_| "** set **"))
-            .field("webhook_url", &self.webhook_url)
+            .field("smtp_relay", &self.smtp_relay.as_deref().map(url_origin))
+            .field("webhook_url", &self.webhook_url.as_deref().map(url_origin))
             .finish()
     }
 }
@@ -250,15 +252,13 @@ mod tests {
             .smtp_relay("ftp://mail.example.com")
             .start()
             .await
-            .err()
-            .expect("a bad relay URL is refused");
+            .expect_err("a bad relay URL is refused");
         assert!(matches!(error, Error::Config(_)), "{error}");
         let error = Emulator::builder()
             .webhook_url("not a url")
             .start()
             .await
-            .err()
-            .expect("a bad webhook URL is refused");
+            .expect_err("a bad webhook URL is refused");
         assert!(matches!(error, Error::Config(_)), "{error}");
     }
 

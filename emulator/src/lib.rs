@@ -39,6 +39,7 @@ mod builder;
 pub mod control;
 mod front;
 mod handle;
+mod redact;
 mod server;
 pub mod ses;
 

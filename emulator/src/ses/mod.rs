@@ -62,6 +62,7 @@ pub use message::{RecipientStatus, StoredAttachment, StoredMessage};
 pub use simulate::SIMULATOR_DOMAIN;
 
 use crate::backend::{ApiError, Backend, Params};
+use crate::redact::url_origin;
 use outputs::Outputs;
 use state::Shared;
 use wire::Answer;
@@ -89,8 +90,8 @@ impl SesOptions {
     /// itself only logs it and leaves that output off).
     ///
     /// # Errors
-    /// A sentence saying which URL is unusable and why (the webhook URL itself is not
-    /// repeated: it may carry a secret token).
+    /// A sentence saying which URL is unusable and why. Neither URL is repeated beyond its
+    /// scheme and host: the relay's may carry a login, the webhook's a secret token.
     pub fn check(&self) -> Result<(), String> {
         if let Some(relay) = &self.smtp_relay {
             outputs::parse_relay(relay)?;
@@ -104,12 +105,13 @@ impl SesOptions {
 
 impl fmt::Debug for SesOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The webhook URL is where users keep their callback secret: show only whether it is set.
+        // The relay URL may carry a login and the webhook URL a callback secret: only the
+        // scheme and host of each are shown.
         f.debug_struct("SesOptions")
             .field("require_verification", &self.require_verification)
             .field("hold_templates_for_review", &self.hold_templates_for_review)
-            .field("smtp_relay", &self.smtp_relay)
-            .field("webhook_url", &self.webhook_url.as_ref().map(|_| "<set>"))
+            .field("smtp_relay", &self.smtp_relay.as_deref().map(url_origin))
+            .field("webhook_url", &self.webhook_url.as_deref().map(url_origin))
             .finish()
     }
 }

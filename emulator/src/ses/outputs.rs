@@ -20,6 +20,7 @@ use tokio::task::JoinSet;
 use super::address;
 use super::state::Shared;
 use super::tasks;
+use crate::redact::url_origin;
 
 /// How long one SMTP delivery or webhook post may take.
 const OUTPUT_TIMEOUT: Duration = Duration::from_secs(15);
@@ -68,19 +69,24 @@ pub(super) struct SmtpTarget {
 
 /// Reads an `smtp://host[:port]` relay URL (plain SMTP: the relay is a local test server).
 ///
+/// Errors show the URL only as scheme and host: a login in it (`smtp://user:pass@host`) must
+/// not reach a log or a terminal.
+///
 /// # Errors
 /// A sentence saying what is wrong with the URL.
 pub(super) fn parse_relay(text: &str) -> Result<SmtpTarget, String> {
-    let url = url::Url::parse(text).map_err(|e| format!("SMTP relay URL `{text}`: {e}"))?;
+    let url =
+        url::Url::parse(text).map_err(|e| format!("the SMTP relay URL is not usable: {e}"))?;
     if url.scheme() != "smtp" {
         return Err(format!(
-            "SMTP relay URL `{text}` must start with smtp:// (plain SMTP, no TLS or login)"
+            "the SMTP relay URL ({}) must start with smtp:// (plain SMTP, no TLS or login)",
+            url_origin(text)
         ));
     }
     let host = url
         .host_str()
         .filter(|host| !host.is_empty())
-        .ok_or_else(|| format!("SMTP relay URL `{text}` names no host"))?;
+        .ok_or_else(|| "the SMTP relay URL names no host".to_owned())?;
     Ok(SmtpTarget {
         host: host.trim_matches(['[', ']']).to_owned(),
         port: url.port().unwrap_or(DEFAULT_SMTP_PORT),
