@@ -17,7 +17,7 @@ use super::address;
 use super::compose;
 use super::receivers;
 use super::render;
-use super::sending::{Bodies, approved_template};
+use super::sending::{Bodies, approved_template, limit_error};
 use super::state::{Shared, State};
 use super::tasks::{self, Task};
 use super::time;
@@ -189,8 +189,7 @@ pub(super) fn send(shared: &Shared, params: Value) -> Answer {
         )?),
         None => None,
     };
-    checks::validate_batch_send_email(&request)
-        .map_err(|e| error(failed_operation::EMAIL_CONTENT_TOOLARGE, e.to_string()))?;
+    checks::validate_batch_send_email(&request).map_err(|e| limit_error(&e))?;
     let sender = address::parse_sender(&request.from_email_address)
         .map_err(|why| error(failed_operation::INCORRECT_SENDER, why))?;
     if let Some(reply_to) = request

@@ -66,8 +66,9 @@ pub(super) fn fill(
     Ok((one(subject)?, filled))
 }
 
-/// The SES code for a documented limit the request breaks.
-fn limit_error(check: &CheckError) -> ApiError {
+/// The SES code for a documented limit the request breaks; `SendEmail` and `BatchSendEmail`
+/// both answer with it, so one fault gets one code whichever action carries it.
+pub(super) fn limit_error(check: &CheckError) -> ApiError {
     let code = match check {
         CheckError::NoRecipients => invalid_parameter_value::EMAIL_ADDRESS_IS_NULL,
         CheckError::TooManyDestination { .. }
