@@ -85,12 +85,16 @@ impl Endpoint {
         let port = port.unwrap_or(scheme.default_port());
         // The Host header carries the port only when it is not the scheme's default; the same
         // text is what the signature covers, so both come from here.
-        let host_header = if port == scheme.default_port() {
-            host.clone()
-        } else if host.contains(':') {
-            format!("[{host}]:{port}")
+        // An IPv6 address is bracketed wherever it meets a port or a URL.
+        let authority = if host.contains(':') {
+            format!("[{host}]")
         } else {
-            format!("{host}:{port}")
+            host.clone()
+        };
+        let host_header = if port == scheme.default_port() {
+            authority
+        } else {
+            format!("{authority}:{port}")
         };
         let url = format!("{}://{host_header}{path}", scheme.as_str());
         Self {
@@ -404,6 +408,10 @@ mod tests {
         assert_eq!(e.host_header(), "ses.tencentcloudapi.com");
         let e = resolve("ses", None, &url("http://[::1]:4010")).unwrap();
         assert_eq!(e.host_header(), "[::1]:4010");
+        let e = resolve("ses", None, &url("http://[::1]")).unwrap();
+        assert_eq!((e.host_header(), e.url()), ("[::1]", "http://[::1]/"));
+        let e = resolve("ses", None, &url("https://[2001:db8::1]:443/")).unwrap();
+        assert_eq!(e.url(), "https://[2001:db8::1]/");
     }
 
     #[test]

@@ -77,3 +77,51 @@ pub mod param {
     /// An identifier of the calling client library.
     pub const REQUEST_CLIENT: &str = "RequestClient";
 }
+
+/// The `X-TC-*` headers as ready-made [`http::HeaderName`]s (lower case, as HTTP/2 and the
+/// `http` crate require), so building a request never parses or checks a name at run time.
+pub mod name {
+    use http::HeaderName;
+
+    /// `X-TC-Action`.
+    pub const X_TC_ACTION: HeaderName = HeaderName::from_static("x-tc-action");
+    /// `X-TC-Timestamp`.
+    pub const X_TC_TIMESTAMP: HeaderName = HeaderName::from_static("x-tc-timestamp");
+    /// `X-TC-Version`.
+    pub const X_TC_VERSION: HeaderName = HeaderName::from_static("x-tc-version");
+    /// `X-TC-Region`.
+    pub const X_TC_REGION: HeaderName = HeaderName::from_static("x-tc-region");
+    /// `X-TC-Token`.
+    pub const X_TC_TOKEN: HeaderName = HeaderName::from_static("x-tc-token");
+    /// `X-TC-Language`.
+    pub const X_TC_LANGUAGE: HeaderName = HeaderName::from_static("x-tc-language");
+    /// `X-TC-RequestClient`.
+    pub const X_TC_REQUEST_CLIENT: HeaderName = HeaderName::from_static("x-tc-requestclient");
+    /// `X-TC-TraceId`.
+    pub const X_TC_TRACE_ID: HeaderName = HeaderName::from_static("x-tc-traceid");
+    /// `X-TC-Content-SHA256`.
+    pub const X_TC_CONTENT_SHA256: HeaderName = HeaderName::from_static("x-tc-content-sha256");
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn names_match_the_spelled_constants() {
+            let pairs = [
+                (X_TC_ACTION, super::super::X_TC_ACTION),
+                (X_TC_TIMESTAMP, super::super::X_TC_TIMESTAMP),
+                (X_TC_VERSION, super::super::X_TC_VERSION),
+                (X_TC_REGION, super::super::X_TC_REGION),
+                (X_TC_TOKEN, super::super::X_TC_TOKEN),
+                (X_TC_LANGUAGE, super::super::X_TC_LANGUAGE),
+                (X_TC_REQUEST_CLIENT, super::super::X_TC_REQUEST_CLIENT),
+                (X_TC_TRACE_ID, super::super::X_TC_TRACE_ID),
+                (X_TC_CONTENT_SHA256, super::super::X_TC_CONTENT_SHA256),
+            ];
+            for (name, spelled) in pairs {
+                assert!(name.as_str().eq_ignore_ascii_case(spelled), "{spelled}");
+            }
+        }
+    }
+}

@@ -44,6 +44,9 @@ pub enum TransportErrorKind {
     AfterSend,
     /// A transport-level timeout.
     Timeout,
+    /// The request could not even be formed for this transport (e.g. a URL it cannot use):
+    /// nothing was sent, and sending again cannot help.
+    Unsendable,
 }
 
 impl TransportError {
@@ -67,6 +70,7 @@ impl From<TransportError> for Error {
             TransportErrorKind::Connect => Error::connect(error.message),
             TransportErrorKind::AfterSend => Error::transport(error.message),
             TransportErrorKind::Timeout => Error::timeout_with(error.message),
+            TransportErrorKind::Unsendable => Error::invalid_request(error.message),
         }
     }
 }
@@ -161,6 +165,9 @@ impl Transport {
             .get(http::header::DATE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        if response.extensions().get::<TooLarge>().is_some() {
+            return Err(too_large(status));
+        }
         let body = response.into_body();
         if body.len() > MAX_RESPONSE_BYTES {
             return Err(too_large(status));
@@ -176,15 +183,15 @@ impl HttpSend for ReqwestSender {
 }
 
 impl ReqwestSender {
-    /// Sends one request and reads the answer, up to [`MAX_RESPONSE_BYTES`] (one more byte is
-    /// read so the caller sees the answer is too large).
+    /// Sends one request and reads the answer, up to [`MAX_RESPONSE_BYTES`]; a larger answer
+    /// comes back empty and marked [`TooLarge`].
     async fn exchange(
         &self,
         request: http::Request<Bytes>,
     ) -> Result<http::Response<Bytes>, TransportError> {
         let request = reqwest::Request::try_from(request).map_err(|e| {
             TransportError::new(
-                TransportErrorKind::Connect,
+                TransportErrorKind::Unsendable,
                 format!("cannot form the HTTP request: {}", e.without_url()),
             )
         })?;
@@ -193,22 +200,20 @@ impl ReqwestSender {
         if let Some(headers) = answer.headers_mut() {
             *headers = std::mem::take(response.headers_mut());
         }
-        let limit = MAX_RESPONSE_BYTES + 1;
         let mut body = Vec::new();
-        if response
+        let mut too_large = response
             .content_length()
-            .is_some_and(|len| len > limit as u64)
-        {
-            // Do not buffer an answer that will be refused anyway; `limit` bytes mark it.
-            body.resize(limit, 0);
-        } else {
-            while let Some(chunk) = response.chunk().await.map_err(classify)? {
-                let room = limit - body.len();
-                body.extend_from_slice(&chunk[..chunk.len().min(room)]);
-                if body.len() >= limit {
-                    break;
-                }
+            .is_some_and(|len| len > MAX_RESPONSE_BYTES as u64);
+        // Do not buffer an answer that will be refused anyway.
+        while !too_large && let Some(chunk) = response.chunk().await.map_err(classify)? {
+            too_large = body.len() + chunk.len() > MAX_RESPONSE_BYTES;
+            if !too_large {
+                body.extend_from_slice(&chunk);
             }
+        }
+        if too_large {
+            body.clear();
+            answer = answer.extension(TooLarge);
         }
         answer.body(Bytes::from(body)).map_err(|e| {
             TransportError::new(
@@ -218,6 +223,10 @@ impl ReqwestSender {
         })
     }
 }
+
+/// Marks an answer whose body was over [`MAX_RESPONSE_BYTES`] and was not kept.
+#[derive(Debug, Clone, Copy)]
+struct TooLarge;
 
 fn too_large(status: u16) -> Error {
     Error::decode(
@@ -230,10 +239,14 @@ fn too_large(status: u16) -> Error {
 /// Sorts a reqwest failure by whether the server can have seen the request.
 fn classify(error: reqwest::Error) -> TransportError {
     let error = error.without_url();
-    let kind = if error.is_timeout() {
-        TransportErrorKind::Timeout
-    } else if error.is_connect() {
+    // A connect timeout is both; it is above all a failure before the request was written,
+    // which is always safe to retry.
+    let kind = if error.is_connect() {
         TransportErrorKind::Connect
+    } else if error.is_timeout() {
+        TransportErrorKind::Timeout
+    } else if error.is_builder() {
+        TransportErrorKind::Unsendable
     } else {
         TransportErrorKind::AfterSend
     };

@@ -577,6 +577,9 @@ async fn a_proxy_carries_the_signed_request_unchanged() {
 #[tokio::test]
 async fn a_caller_supplied_reqwest_client_is_used() {
     let server = TestServer::start(vec![]).await;
+    // This workspace builds reqwest without a bundled crypto provider; an application building
+    // its own client chooses one first.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let own = reqwest::Client::builder().build().unwrap();
     let client = builder(&server).http_client(own).build().unwrap();
     client.send(&email()).await.unwrap();
@@ -597,4 +600,64 @@ fn bad_transport_settings_are_reported_by_build() {
         .build()
         .unwrap_err();
     assert!(err.to_string().contains("invalid proxy"), "{err}");
+}
+
+#[service(name = "cls", version = "2020-10-16")]
+struct Cls;
+
+/// An upload action whose body is the raw bytes of one field.
+#[action(service = Cls, response = SentResponse, content = "octet-stream")]
+struct UploadLog {
+    #[tc(file)]
+    data: String,
+}
+
+#[tokio::test]
+async fn an_octet_stream_action_sends_its_file_field_as_the_raw_body() {
+    use base64::Engine as _;
+    let server = TestServer::start(vec![]).await;
+    let client = builder(&server).build().unwrap();
+    let raw = b"\x00\x01binary log\xff".to_vec();
+    let data = base64::engine::general_purpose::STANDARD.encode(&raw);
+    client.send(&UploadLog { data }).await.unwrap();
+    let request = &server.requests()[0];
+    assert_eq!(request.body, raw);
+    assert_eq!(
+        request.header("content-type"),
+        Some("application/octet-stream")
+    );
+    assert_eq!(request.header("x-tc-action"), Some("UploadLog"));
+    let err = client
+        .send(&UploadLog {
+            data: "not base64!".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidRequest, "{err}");
+    assert!(
+        err.to_string().contains("parameter `Data` is not base64"),
+        "{err}"
+    );
+    assert_eq!(server.requests().len(), 1, "nothing sent for the bad body");
+}
+
+#[tokio::test]
+async fn an_endpoint_set_in_code_wins_over_the_environment() {
+    let server = TestServer::start(vec![]).await;
+    let env = Environment::from_pairs([
+        ("TENCENTCLOUD_SECRET_ID", ID.to_owned()),
+        ("TENCENTCLOUD_SECRET_KEY", KEY.to_owned()),
+        ("TENCENTCLOUD_ENDPOINT_URL", "http://127.0.0.1:9".to_owned()),
+        (
+            "TENCENTCLOUD_ENDPOINT_URL_SES",
+            "http://127.0.0.1:9".to_owned(),
+        ),
+    ]);
+    let client = Client::builder()
+        .environment(env)
+        .endpoint_url(server.url())
+        .build()
+        .unwrap();
+    client.send(&email()).await.unwrap();
+    assert_eq!(server.requests().len(), 1);
 }

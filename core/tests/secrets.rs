@@ -101,6 +101,42 @@ async fn secrets_never_appear_in_traces_debug_or_display() {
         "{:?}",
         Credentials::with_token(ID, KEY, TOKEN).unwrap()
     ));
+    // Configuration read from an environment that holds the secrets, and a proxy password.
+    let env = tencentcloud_core::credentials::env::Environment::from_pairs([
+        ("TENCENTCLOUD_SECRET_ID", ID),
+        ("TENCENTCLOUD_SECRET_KEY", KEY),
+        ("TENCENTCLOUD_TOKEN", TOKEN),
+    ]);
+    shown.push(format!("{env:?}"));
+    let configured = Client::builder()
+        .environment(env.clone())
+        .proxy("http://user:canary-proxy-password@proxy.internal:3128");
+    shown.push(format!("{configured:?}"));
+    shown.push(format!("{:?}", configured.build().unwrap()));
+    shown.push(format!(
+        "{:?}",
+        tencentcloud_core::credentials::DefaultChain::new(env)
+    ));
+    let signature = tencentcloud_core::sign::tc3::sign(
+        &tencentcloud_core::sign::SignableRequest::new(
+            tencentcloud_core::HttpMethod::Post,
+            "ses.tencentcloudapi.com",
+            "application/json",
+            tencentcloud_core::sign::Payload::Bytes(b"{}"),
+        ),
+        &tencentcloud_core::sign::SigningParams {
+            secret_id: ID,
+            secret_key: KEY,
+            service: "ses",
+            timestamp: 1_700_000_000,
+        },
+    );
+    let shown_signature = format!("{signature:?}");
+    assert!(
+        !shown_signature.contains(signature.signature()),
+        "{shown_signature}"
+    );
+    shown.push(shown_signature);
     let traces = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     assert!(traces.contains("retrying"), "the capture works: {traces}");
     assert!(traces.contains("RequestLimitExceeded"), "{traces}");

@@ -52,7 +52,9 @@ pub fn service(args: TokenStream, item: TokenStream) -> TokenStream {
 ///
 /// The struct gets `Serialize`, `Deserialize`, `Debug`, `Clone` and `PartialEq`. `Option`
 /// fields are left out when `None`. In a multipart action, `#[tc(file)]` on a field marks it as
-/// a file part (its wire name goes into `Action::FILE_FIELDS`).
+/// a file part; in an octet-stream action, exactly one field carries `#[tc(file)]` and its
+/// bytes are the body (base64 in the struct either way; the wire names go into
+/// `Action::FILE_FIELDS`).
 ///
 /// ```ignore
 /// #[tencentcloud_core::action(service = Ses, response = SendEmailResponse)]
@@ -71,7 +73,10 @@ pub fn action(args: TokenStream, item: TokenStream) -> TokenStream {
 /// `Deserialize` (PascalCase on the wire), `Debug`, `Clone` and `PartialEq`.
 ///
 /// Fields the server may omit or send as `null` still decode: an `Option` field reads them as
-/// `None`, a `Vec` field as empty. The only option is `crate = path`.
+/// `None`, a `Vec` field as empty. Any other field is required, so a response that lacks it is
+/// reported rather than silently filled in: declare a field `Option` unless the API promises
+/// it, or give it serde's own `#[serde(default)]` where a default is the right reading. The only
+/// option is `crate = path`.
 ///
 /// ```ignore
 /// #[tencentcloud_core::model]

@@ -90,19 +90,31 @@ pub(crate) fn action(args: &ActionArgs, input: &Input) -> darling::Result<Action
     for field in &input.fields {
         let Some(span) = field.file else { continue };
         match encoding {
-            Some(Encoding::Multipart) => file_fields.push(field.wire_name.clone()),
+            Some(Encoding::Multipart | Encoding::OctetStream) => {
+                file_fields.push(field.wire_name.clone());
+            }
             // With an unresolved encoding the content error already says what is wrong.
             None => {}
             Some(other) => errors.push(error_at(
                 span,
                 format!(
-                    "`#[tc(file)]` marks a file part of a multipart body, but this action \
-                     sends {}; add `content = \"multipart\"` to `#[action]` or remove \
-                     `#[tc(file)]`",
+                    "`#[tc(file)]` marks a file part of a multipart body or the raw bytes of an \
+                     octet-stream body, but this action sends {}; add `content = \"multipart\"` \
+                     to `#[action]` or remove `#[tc(file)]`",
                     describe(other)
                 ),
             )),
         }
+    }
+    if encoding == Some(Encoding::OctetStream) && file_fields.len() != 1 {
+        errors.push(
+            Error::custom(format!(
+                "an octet-stream action sends one field's bytes as its body, so exactly one field \
+             must be marked `#[tc(file)]`; found {}",
+                file_fields.len()
+            ))
+            .with_span(&input.item.ident),
+        );
     }
     errors.finish()?;
     match (name, encoding) {

@@ -99,7 +99,11 @@ pub struct UploadAttachment {
 
 /// Raw bytes.
 #[action(service = Ses, response = SendEmailResponse, content = "octet-stream")]
-pub struct PutObject {}
+pub struct PutObject {
+    /// The body.
+    #[tc(file)]
+    pub data: String,
+}
 
 /// The constants of an action as one comparable value.
 fn constants<A: Action>() -> (&'static str, HttpMethod, SigningScheme, BodyEncoding, bool) {
@@ -170,6 +174,7 @@ fn explicit_options_win_over_defaults() {
         )
     );
     assert_eq!(<PutObject as Action>::ENCODING, BodyEncoding::OctetStream);
+    assert_eq!(<PutObject as Action>::FILE_FIELDS, ["Data"]);
 }
 
 #[test]

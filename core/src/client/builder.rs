@@ -30,6 +30,21 @@ const REQUEST_CLIENT: &str = concat!("tencentcloud-core-rust_", env!("CARGO_PKG_
 /// The longest request-client string the official SDKs send.
 const MAX_REQUEST_CLIENT: usize = 128;
 
+/// A proxy URL, which may carry a user name and password: `Debug` shows neither.
+struct ProxyUrl(String);
+
+impl std::fmt::Debug for ProxyUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.split_once("://") {
+            Some((scheme, rest)) => {
+                let host = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+                write!(f, "{scheme}://{host}")
+            }
+            None => f.write_str("<unparsed proxy URL>"),
+        }
+    }
+}
+
 /// Builds a [`Client`]. Every setter is infallible; problems are collected and reported by
 /// [`ClientBuilder::build`], one error naming all of them.
 #[derive(Debug, Default)]
@@ -38,6 +53,8 @@ pub struct ClientBuilder {
     region: Option<Region>,
     credentials: Option<Arc<dyn ProvideCredentials>>,
     endpoint: EndpointConfig,
+    /// Whether `endpoint` was set in code, so the environment must not replace it.
+    endpoint_set: bool,
     service_endpoints: HashMap<String, EndpointConfig>,
     connect_timeout: Option<Duration>,
     attempt_timeout: Option<Duration>,
@@ -48,7 +65,7 @@ pub struct ClientBuilder {
     unsigned_payload: bool,
     signing_override: Option<SigningScheme>,
     method_override: Option<HttpMethod>,
-    proxy: Option<String>,
+    proxy: Option<ProxyUrl>,
     root_certificates: Vec<Vec<u8>>,
     http_client: Option<reqwest::Client>,
     http_sender: Option<Arc<dyn HttpSend>>,
@@ -82,6 +99,7 @@ impl ClientBuilder {
     /// Where calls go, for every service (default: the nearest `{service}.tencentcloudapi.com`).
     pub fn endpoint(mut self, endpoint: EndpointConfig) -> Self {
         self.endpoint = endpoint;
+        self.endpoint_set = true;
         self
     }
 
@@ -167,7 +185,7 @@ impl ClientBuilder {
 
     /// Sends calls through an HTTP(S) proxy, e.g. `http://proxy.internal:3128`.
     pub fn proxy(mut self, url: impl Into<String>) -> Self {
-        self.proxy = Some(url.into());
+        self.proxy = Some(ProxyUrl(url.into()));
         self
     }
 
@@ -221,12 +239,18 @@ impl ClientBuilder {
                 Err(e) => self.problems.push(format!("{ENV_REGION}: {e}")),
             }
         }
-        if self.endpoint == EndpointConfig::Nearest
+        // An endpoint chosen in code is deliberate: the environment's URLs do not replace it.
+        if !self.endpoint_set
             && let Some(url) = env.get(ENV_ENDPOINT_URL).filter(|u| !u.is_empty())
         {
             self.endpoint = EndpointConfig::url(url);
         }
-        for (name, url) in env.vars_with_prefix(ENV_ENDPOINT_URL_PREFIX) {
+        let env_services = if self.endpoint_set {
+            Vec::new()
+        } else {
+            env.vars_with_prefix(ENV_ENDPOINT_URL_PREFIX)
+        };
+        for (name, url) in env_services {
             let service = name[ENV_ENDPOINT_URL_PREFIX.len()..].to_ascii_lowercase();
             if service.is_empty() || url.is_empty() {
                 continue;
@@ -276,7 +300,7 @@ impl ClientBuilder {
             (None, Some(http)) => Some(Transport::from_client(http)),
             (None, None) => match Transport::build(&TransportConfig {
                 connect_timeout: self.connect_timeout,
-                proxy: self.proxy.take(),
+                proxy: self.proxy.take().map(|p| p.0),
                 root_certificates_pem: std::mem::take(&mut self.root_certificates),
             }) {
                 Ok(transport) => Some(transport),

@@ -263,7 +263,11 @@ impl Client {
             let context = state.context(self, options, self.now());
             let outcome = self
                 .attempt::<A>(&state.encoded, &context)
-                .instrument(tracing::debug_span!("tencentcloud.attempt", attempt))
+                .instrument(tracing::debug_span!(
+                    "tencentcloud.attempt",
+                    attempt,
+                    request_id = tracing::field::Empty
+                ))
                 .await;
             let error = match outcome.result {
                 Ok(value) => return Ok(value),
@@ -361,8 +365,10 @@ impl Client {
     }
 }
 
-/// Notes the request id on the attempt's span and logs it, so every attempt's id is visible.
+/// Notes the request id on the attempt's span (the current one) and logs the answer, so every
+/// attempt's id is visible.
 fn record_request_id(id: &str) {
+    tracing::Span::current().record("request_id", id);
     tracing::debug!(request_id = id, "answered");
 }
 

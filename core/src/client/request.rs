@@ -93,6 +93,15 @@ impl Encoded {
         if let Self::Query(query) = &encoded {
             limits::check(plan.method, plan.signing, query.len())?;
         }
+        if let Self::Legacy(business) = &encoded {
+            // The business parameters alone must fit before anything is signed; the common
+            // parameters and the signature are checked again once they are added.
+            let size: usize = business
+                .iter()
+                .map(|(k, v)| encode::percent_encode(k).len() + encode::percent_encode(v).len() + 2)
+                .sum();
+            limits::check(plan.method, plan.signing, size)?;
+        }
         Ok(encoded)
     }
 }
@@ -162,39 +171,39 @@ fn build_tc3<A: Action>(
         .map_err(|_| Error::invalid_request("the secret id cannot appear in a header"))?;
     authorization.set_sensitive(true);
     headers.insert(http::header::AUTHORIZATION, authorization);
-    put_static(&mut headers, header::X_TC_ACTION, A::NAME)?;
-    put_static(
+    put(&mut headers, header::name::X_TC_ACTION, A::NAME)?;
+    put(
         &mut headers,
-        header::X_TC_VERSION,
+        header::name::X_TC_VERSION,
         <A::Service as Service>::VERSION,
     )?;
-    put_static(
+    put(
         &mut headers,
-        header::X_TC_TIMESTAMP,
+        header::name::X_TC_TIMESTAMP,
         &ctx.timestamp.to_string(),
     )?;
     if let Some(region) = ctx.region {
-        put_static(&mut headers, header::X_TC_REGION, region)?;
+        put(&mut headers, header::name::X_TC_REGION, region)?;
     }
     if let Some(token) = ctx.credentials.token() {
         let mut value = HeaderValue::from_str(token)
             .map_err(|_| Error::invalid_request("the session token cannot appear in a header"))?;
         value.set_sensitive(true);
-        headers.insert(HeaderName::from_static("x-tc-token"), value);
+        headers.insert(header::name::X_TC_TOKEN, value);
     }
     if let Some(language) = ctx.language {
-        put_static(&mut headers, header::X_TC_LANGUAGE, language)?;
+        put(&mut headers, header::name::X_TC_LANGUAGE, language)?;
     }
-    put_static(
+    put(
         &mut headers,
-        header::X_TC_REQUEST_CLIENT,
+        header::name::X_TC_REQUEST_CLIENT,
         ctx.request_client,
     )?;
-    put_static(&mut headers, header::X_TC_TRACE_ID, ctx.trace_id)?;
+    put(&mut headers, header::name::X_TC_TRACE_ID, ctx.trace_id)?;
     if ctx.unsigned_payload {
-        put_static(
+        put(
             &mut headers,
-            header::X_TC_CONTENT_SHA256,
+            header::name::X_TC_CONTENT_SHA256,
             header::UNSIGNED_PAYLOAD,
         )?;
     }
@@ -240,7 +249,7 @@ fn build_legacy<A: Action>(
     let mut headers = HeaderMap::with_capacity(6);
     put(&mut headers, http::header::HOST, endpoint.host_header())?;
     put(&mut headers, http::header::CONTENT_TYPE, content_type::FORM)?;
-    put_static(&mut headers, header::X_TC_TRACE_ID, ctx.trace_id)?;
+    put(&mut headers, header::name::X_TC_TRACE_ID, ctx.trace_id)?;
     add_extra_headers(&mut headers, ctx.extra_headers);
     match ctx.plan.method {
         HttpMethod::Get => {
@@ -277,27 +286,6 @@ fn put(headers: &mut HeaderMap, name: HeaderName, value: &str) -> Result<(), Err
     Ok(())
 }
 
-fn put_static(headers: &mut HeaderMap, name: &'static str, value: &str) -> Result<(), Error> {
-    put(headers, HeaderName::from_static(lower(name)), value)
-}
-
-/// The lower-case form of the protocol's header constants, which `HeaderName::from_static`
-/// requires. The constants are few and fixed, so a match keeps this allocation-free.
-fn lower(name: &'static str) -> &'static str {
-    match name {
-        header::X_TC_ACTION => "x-tc-action",
-        header::X_TC_VERSION => "x-tc-version",
-        header::X_TC_TIMESTAMP => "x-tc-timestamp",
-        header::X_TC_REGION => "x-tc-region",
-        header::X_TC_LANGUAGE => "x-tc-language",
-        header::X_TC_REQUEST_CLIENT => "x-tc-requestclient",
-        header::X_TC_TRACE_ID => "x-tc-traceid",
-        header::X_TC_CONTENT_SHA256 => "x-tc-content-sha256",
-        header::X_TC_TOKEN => "x-tc-token",
-        other => other,
-    }
-}
-
 fn finish(
     method: HttpMethod,
     url: &str,
@@ -327,10 +315,19 @@ fn octet_stream_body<A: Action>(action: &A, file_fields: &[&str]) -> Result<Vec<
         ));
     };
     let value = serde_json::to_value(action).map_err(Error::invalid_request_from)?;
-    let text = value
-        .get(*field)
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or_default();
+    let text = match value.get(*field) {
+        Some(serde_json::Value::String(text)) => text,
+        Some(serde_json::Value::Null) | None => {
+            return Err(Error::invalid_request(format!(
+                "parameter `{field}` holds the body of this octet-stream action and is missing"
+            )));
+        }
+        Some(_) => {
+            return Err(Error::invalid_request(format!(
+                "parameter `{field}` must be base64 text: it is the body of this octet-stream action"
+            )));
+        }
+    };
     base64::engine::general_purpose::STANDARD
         .decode(text)
         .map_err(|e| Error::invalid_request(format!("parameter `{field}` is not base64: {e}")))

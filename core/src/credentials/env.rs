@@ -17,8 +17,22 @@ pub const TOKEN: &str = "TENCENTCLOUD_TOKEN";
 /// Where configuration variables are read from: the process environment, or a fixed map.
 ///
 /// Tests use a map so they never mutate the process environment (which other threads read).
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Environment(Option<Arc<HashMap<String, String>>>);
+
+impl std::fmt::Debug for Environment {
+    // Only the names: the values include secret keys and tokens.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            None => f.write_str("Environment(process)"),
+            Some(map) => {
+                let mut names: Vec<&str> = map.keys().map(String::as_str).collect();
+                names.sort_unstable();
+                f.debug_tuple("Environment").field(&names).finish()
+            }
+        }
+    }
+}
 
 impl Environment {
     /// The process environment.

@@ -193,9 +193,25 @@ fn push_authorization(
 }
 
 /// A TC3 signature: the value of the `Authorization` header.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Tc3Signature {
     authorization: String,
+}
+
+impl fmt::Debug for Tc3Signature {
+    // The header up to the signature; the signature itself is a credential for this request.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = self
+            .authorization
+            .rsplit_once("Signature=")
+            .map_or("", |(head, _)| head);
+        f.debug_struct("Tc3Signature")
+            .field(
+                "authorization",
+                &format_args!("{shown}Signature=** redacted **"),
+            )
+            .finish()
+    }
 }
 
 impl Tc3Signature {

@@ -29,7 +29,11 @@ pub struct PostTc3Multipart {}
 
 /// POST, TC3, raw bytes.
 #[action(service = Cvm, response = Reply, content = "octet-stream")]
-pub struct PostTc3OctetStream {}
+pub struct PostTc3OctetStream {
+    /// The body, base64 in the struct and raw bytes on the wire.
+    #[tc(file)]
+    pub data: String,
+}
 
 /// POST, HmacSHA256, form by default.
 #[action(service = Cvm, response = Reply, signing = "HmacSHA256")]
@@ -104,7 +108,7 @@ fn main() {
         PostTc3Default {},
         PostTc3Json {},
         PostTc3Multipart {},
-        PostTc3OctetStream {},
+        PostTc3OctetStream { data: String::new() },
     );
     let _ = (
         PostSha256Default {},
