@@ -179,15 +179,22 @@ fn ready_or_not_found(
 /// The default chain: the environment, then the profile file. The first source that has
 /// credentials wins; a source that exists but is broken stops the chain with its error, so a
 /// typo is reported rather than silently skipped.
+///
+/// As a provider it reads its sources once: the first credentials found are kept (the sources
+/// hold long-term keys), so calls do not re-read the environment and the file every time.
 #[derive(Debug, Clone, Default)]
 pub struct DefaultChain {
     env: Environment,
+    found: Arc<std::sync::OnceLock<Credentials>>,
 }
 
 impl DefaultChain {
     /// A chain reading the given environment (the process environment by default).
     pub fn new(env: Environment) -> Self {
-        Self { env }
+        Self {
+            env,
+            found: Arc::default(),
+        }
     }
 
     /// Resolves credentials now, synchronously.
@@ -209,7 +216,12 @@ impl DefaultChain {
 
 impl ProvideCredentials for DefaultChain {
     fn provide_credentials(&self) -> CredentialsFuture<'_> {
-        let result = self.resolve();
+        let result = match self.found.get() {
+            Some(found) => Ok(found.clone()),
+            None => self
+                .resolve()
+                .inspect(|found| drop(self.found.set(found.clone()))),
+        };
         Box::pin(async move { result })
     }
 }
