@@ -1,11 +1,12 @@
 //! `SendEmail`: every check the real service makes, then rendering, storing and outputs.
 //!
-//! The request is checked in three steps so the lock is held briefly: first what the request
-//! alone decides (limits, addresses, attachments, headers); then, locked, what the account
-//! decides (the sender and its domain, the template and its review, blocklists, unsubscribes,
-//! the daily quota); then, unlocked, the template is filled in and the MIME message rendered;
-//! finally, locked again, the message is stored. Success is only answered after storing, so
-//! every `MessageId` returned can be read back.
+//! The request is checked in steps so the lock is held briefly: first what the request alone
+//! decides (limits, addresses, attachments, headers); then, locked, what the account decides
+//! (the sender and its domain, the template and its review, blocklists, unsubscribes, the daily
+//! quota); then, unlocked, the template is filled in and the MIME message rendered; finally, in
+//! one critical section, the account checks are made again and the message is stored, so no
+//! change that answered in between is missed. Success is only answered after storing, so every
+//! `MessageId` returned can be read back.
 
 use std::sync::Arc;
 
@@ -19,7 +20,7 @@ use tencentcloud_ses::{SendEmailRequest, SendEmailResponse};
 use super::address::{self, SenderSpec};
 use super::compose::{self, MAX_SUBJECT_CHARS};
 use super::identities::DAILY_QUOTA;
-use super::mime::{self, Draft};
+use super::mime::{self, Draft, Rendered};
 use super::render::{self, FillError};
 use super::simulate;
 use super::state::{Shared, State};
@@ -28,7 +29,7 @@ use super::wire::{Answer, count, decode, error, respond};
 use crate::backend::ApiError;
 
 /// The bodies a mail is made from, before template variables are filled in.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Bodies {
     pub(super) html: Option<String>,
     pub(super) text: Option<String>,
@@ -216,6 +217,7 @@ fn check_request(request: &SendEmailRequest) -> Result<Checked, ApiError> {
 }
 
 /// What the account decides for a send, read under the lock.
+#[derive(PartialEq)]
 struct Allowed {
     sender_name: String,
     bodies: Bodies,
@@ -312,46 +314,85 @@ fn check_account(
     })
 }
 
+/// A mail ready to store: the draft, its rendering and each recipient's outcome.
+struct Prepared {
+    draft: Draft,
+    rendered: Rendered,
+    outcomes: Vec<simulate::Outcome>,
+}
+
+/// Fills the template in and renders the message, as `allowed` says the account is now.
+fn prepare(
+    request: &SendEmailRequest,
+    checked: &Checked,
+    allowed: &Allowed,
+    now: u64,
+) -> Result<Prepared, ApiError> {
+    let (subject, bodies) = fill(&request.subject, &allowed.bodies, checked.data.as_ref())?;
+    let sender = &checked.sender;
+    let draft = Draft {
+        from: request.from_email_address.clone(),
+        from_name: sender
+            .alias
+            .clone()
+            .or_else(|| Some(allowed.sender_name.clone()).filter(|n| !n.is_empty())),
+        from_address: sender.address.clone(),
+        header_from: request.header_from.clone(),
+        to: request.destination.clone().unwrap_or_default(),
+        cc: request.cc.clone().unwrap_or_default(),
+        bcc: request.bcc.clone().unwrap_or_default(),
+        reply_to: request.reply_to_addresses.clone(),
+        subject,
+        html: bodies.html,
+        text: bodies.text,
+        attachments: Arc::clone(&checked.attachments),
+        smtp_message_id: request.smtp_message_id.clone(),
+        headers: checked.headers.clone(),
+        unsubscribe: allowed.unsubscribe.as_ref().map(|l| l.as_str().to_owned()),
+        template_id: request.template.as_ref().map(|t| t.template_id),
+        task_id: None,
+    };
+    let rendered =
+        mime::render(&draft, now).map_err(|why| error(error_codes::INTERNAL_ERROR, why))?;
+    let outcomes = draft
+        .recipients()
+        .map(|r| simulate::outcome_for(r))
+        .collect();
+    Ok(Prepared {
+        draft,
+        rendered,
+        outcomes,
+    })
+}
+
 /// `SendEmail`.
 pub(super) fn send(shared: &Shared, params: Value) -> Answer {
     let request: SendEmailRequest = decode(params)?;
     let checked = check_request(&request)?;
     let now = shared.now();
-    let allowed = check_account(&shared.lock(), &request, &checked, time::day_of(now))?;
-    let (subject, bodies) = fill(&request.subject, &allowed.bodies, checked.data.as_ref())?;
-    let sender = checked.sender;
-    let draft = Draft {
-        from: request.from_email_address,
-        from_name: sender
-            .alias
-            .or_else(|| Some(allowed.sender_name).filter(|n| !n.is_empty())),
-        from_address: sender.address,
-        header_from: request.header_from,
-        to: request.destination.unwrap_or_default(),
-        cc: request.cc.unwrap_or_default(),
-        bcc: request.bcc.unwrap_or_default(),
-        reply_to: request.reply_to_addresses,
-        subject,
-        html: bodies.html,
-        text: bodies.text,
-        attachments: checked.attachments,
-        smtp_message_id: request.smtp_message_id,
-        headers: checked.headers,
-        unsubscribe: allowed.unsubscribe.map(|l| l.as_str().to_owned()),
-        template_id: request.template.map(|t| t.template_id),
-        task_id: None,
-    };
-    let rendered =
-        mime::render(&draft, now).map_err(|why| error(error_codes::INTERNAL_ERROR, why))?;
-    let outcomes: Vec<simulate::Outcome> = draft
-        .recipients()
-        .map(|r| simulate::outcome_for(r))
-        .collect();
-    let stored = shared
-        .lock()
-        .store(&draft, rendered, &outcomes, now, shared.outputs.wanted());
+    let today = time::day_of(now);
+    let allowed = check_account(&shared.lock(), &request, &checked, today)?;
+    let mut prepared = prepare(&request, &checked, &allowed, now)?;
+    // Rendering ran unlocked, so the account may have changed meanwhile (a template or sender
+    // deleted, a recipient blocklisted): it is checked again in the critical section that
+    // stores, and a send the account no longer allows stores nothing. A changed template body
+    // or sender name is rendered again without letting go of the lock (rare, and it keeps the
+    // answer true to the account as it is when the message is stored).
+    let mut state = shared.lock();
+    let current = check_account(&state, &request, &checked, today)?;
+    if current != allowed {
+        prepared = prepare(&request, &checked, &current, now)?;
+    }
+    let stored = state.store(
+        &prepared.draft,
+        prepared.rendered,
+        &prepared.outcomes,
+        now,
+        shared.outputs.wanted(),
+    );
+    drop(state);
     shared.outputs.submit(stored.jobs);
-    tracing::debug!(message_id = %stored.message_id, recipients = count(outcomes.len()), "SendEmail stored");
+    tracing::debug!(message_id = %stored.message_id, recipients = count(prepared.outcomes.len()), "SendEmail stored");
     respond(&SendEmailResponse {
         message_id: stored.message_id,
         request_id: String::new(),
