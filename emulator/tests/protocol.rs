@@ -317,6 +317,25 @@ async fn methods_other_than_get_and_post_are_unsupported() {
         call.method = method;
         expect_code(&emulator, &call, "UnsupportedProtocol").await;
     }
+    // The method is checked before the size: a body over every limit does not change the answer.
+    let mut huge = list_call();
+    huge.method = "PUT";
+    huge.body = vec![b' '; 10 * 1024 * 1024 + 1];
+    expect_code(&emulator, &huge, "UnsupportedProtocol").await;
+    let unsigned = Answer::read(
+        http()
+            .put(emulator.url())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(vec![b'x'; 2 * 1024 * 1024])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        unsigned.error_code().as_deref(),
+        Some("UnsupportedProtocol")
+    );
 }
 
 /// A v1 request signed by hand: `(parameters as a query string)`.

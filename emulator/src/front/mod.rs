@@ -47,7 +47,16 @@ pub(crate) async fn handle(
     let request_id = envelope::request_id();
     let (parts, body) = request.into_parts();
 
-    let limit = request::body_limit(&parts);
+    // The method comes first (as documented above): a PUT is unsupported whatever its size. Its
+    // body is read and thrown away so the client is not still writing when the answer comes.
+    let method = match request::method(&parts.method) {
+        Ok(method) => method,
+        Err(error) => {
+            let _ = body::read(body, 0).await;
+            return refuse(&error, &request_id, &connection);
+        }
+    };
+    let limit = request::body_limit(&parts, method);
     let body = match body::read(body, limit).await {
         body::BodyRead::Complete(bytes) => bytes,
         body::BodyRead::TooLarge { seen } => {

@@ -63,14 +63,13 @@ pub(crate) fn method(method: &Method) -> Result<HttpMethod, ApiError> {
 
 /// The size over which `RequestSizeLimitExceeded` answers a request's body: TC3 (with an
 /// `Authorization` header) allows 10 MB, v1 1 MB, a GET 32 KB of query string and body.
-pub(crate) fn body_limit(parts: &Parts) -> usize {
+pub(crate) fn body_limit(parts: &Parts, method: HttpMethod) -> usize {
     use tencentcloud_core::SigningScheme::{HmacSha256, Tc3HmacSha256};
     let signing = if parts.headers.contains_key(header::AUTHORIZATION) {
         Tc3HmacSha256
     } else {
         HmacSha256
     };
-    let method = method(&parts.method).unwrap_or(HttpMethod::Post);
     tencentcloud_core::limits::max_request_bytes(method, signing)
 }
 
