@@ -92,9 +92,10 @@ pub enum Event {
     Unsubscribe(EventInfo),
     /// `deferred` (`eventid` 8): the recipient's server asked to try later; SES keeps retrying.
     Deferred(EventInfo),
-    /// An event name this crate does not know, with the whole JSON object it came in.
+    /// An event this crate does not know, with the whole JSON object it came in.
     Unknown {
-        /// The `event` value as received.
+        /// The `event` value as received; empty when the object named no event and carried
+        /// only an `eventid` that no documentation lists (read it from `raw`).
         event: String,
         /// The complete event object, unchanged.
         raw: Value,
@@ -261,8 +262,9 @@ impl Event {
     /// Decodes one event object.
     ///
     /// # Errors
-    /// [`WebhookError`] when `value` is not an object, has neither `event` nor a documented
-    /// `eventid`, lacks `email` or `timestamp`, or has a field of the wrong type.
+    /// [`WebhookError`] when `value` is not an object, has neither `event` nor `eventid`, lacks
+    /// `email` or `timestamp` (for a known event), or has a field of the wrong type. An
+    /// undocumented `event` or `eventid` is not an error: it gives [`Event::Unknown`].
     pub fn from_value(value: &Value) -> Result<Event, WebhookError> {
         let Value::Object(object) = value else {
             return Err(WebhookError::NotAnObject {
@@ -356,8 +358,8 @@ pub enum WebhookError {
         /// What was found instead.
         found: String,
     },
-    /// The object has no `event` name and no documented `eventid` to infer it from.
-    #[error("webhook event has neither an `event` name nor a documented `eventid` (1 to 8)")]
+    /// The object has neither an `event` name nor an `eventid`.
+    #[error("webhook event has neither an `event` name nor an `eventid`")]
     MissingEvent,
     /// A field every event must carry is absent or null.
     #[error("`{event}` event has no `{field}` field")]

@@ -316,9 +316,34 @@ fn garbage_is_refused_with_a_clear_error() {
     }
     assert_eq!(error(b"{}"), WebhookError::MissingEvent);
     assert_eq!(
-        error(br#"{"eventid":99,"email":"a@x.test","timestamp":1}"#),
+        error(br#"{"event":null,"eventid":null}"#),
         WebhookError::MissingEvent
     );
+}
+
+#[test]
+fn an_undocumented_eventid_without_a_name_is_kept_as_unknown() {
+    for body in [
+        r#"{"eventid":9,"email":"a@x.test","timestamp":1}"#,
+        r#"{"eventid":"99","email":"a@x.test","timestamp":1,"stage":[1]}"#,
+        r#"{"eventid":0}"#,
+    ] {
+        let event = single(body);
+        let Event::Unknown { event: name, raw } = &event else {
+            panic!("{body}: expected unknown, got {event:?}")
+        };
+        assert_eq!(name, "", "{body}: there was no event name to keep");
+        assert_eq!(raw, &serde_json::from_str::<Value>(body).unwrap());
+        assert_eq!(event.to_value(), *raw, "{body}: written back unchanged");
+    }
+    // An eventid that is neither a number nor text is a malformed field, named as such.
+    assert!(matches!(
+        error(br#"{"eventid":[9],"email":"a@x.test","timestamp":1}"#),
+        WebhookError::WrongType {
+            field: "eventid",
+            ..
+        }
+    ));
 }
 
 #[test]

@@ -33,29 +33,37 @@ pub(super) fn describe(value: &Value) -> String {
     }
 }
 
-/// The event name: `event` when present, else the name a documented `eventid` stands for.
+/// The event name: `event` when present, else the name a documented `eventid` stands for, else
+/// (an `eventid` no documentation lists, from a newer SES) the empty string, which the caller
+/// keeps as [`Event::Unknown`](super::Event::Unknown) with the whole object.
+///
+/// Only an object with neither field is an error: unknown events must be tolerated, not refused.
 pub(super) fn event_name(
     object: &Map<String, Value>,
     kinds: &[(&str, u8)],
 ) -> Result<String, WebhookError> {
+    let unnamed =
+        |field: &'static str, expected: &'static str, found: &Value| WebhookError::WrongType {
+            event: "(unnamed)".to_owned(),
+            field,
+            expected,
+            found: describe(found),
+        };
     match object.get(field::EVENT) {
         Some(Value::String(name)) => Ok(name.clone()),
         None | Some(Value::Null) => {
             let code = match object.get(field::EVENT_ID) {
+                None | Some(Value::Null) => return Err(WebhookError::MissingEvent),
                 Some(Value::Number(number)) => number.as_u64(),
                 Some(Value::String(text)) => text.trim().parse::<u64>().ok(),
-                _ => None,
+                Some(other) => return Err(unnamed(field::EVENT_ID, "a number", other)),
             };
-            code.and_then(|code| kinds.iter().find(|(_, known)| u64::from(*known) == code))
+            let known = code.and_then(|code| kinds.iter().find(|(_, k)| u64::from(*k) == code));
+            Ok(known
                 .map(|(name, _)| (*name).to_owned())
-                .ok_or(WebhookError::MissingEvent)
+                .unwrap_or_default())
         }
-        Some(other) => Err(WebhookError::WrongType {
-            event: "(unnamed)".to_owned(),
-            field: field::EVENT,
-            expected: "a string",
-            found: describe(other),
-        }),
+        Some(other) => Err(unnamed(field::EVENT, "a string", other)),
     }
 }
 
