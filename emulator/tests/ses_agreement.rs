@@ -48,6 +48,14 @@ fn both_sends_answer_attachment_limits_with_the_same_codes() {
             attachments(&long_name, 1),
             "FailedOperation.InvalidAttachName",
         ),
+        (
+            attachments("setup.exe", 1),
+            "FailedOperation.InvalidAttachName",
+        ),
+        (
+            attachments("my notes.txt", 1),
+            "FailedOperation.InvalidAttachName",
+        ),
     ] {
         let mut single = send_body(id, &["ann@example.org"]);
         single["Attachments"] = files.clone();

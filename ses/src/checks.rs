@@ -12,7 +12,7 @@ use std::io;
 
 use serde::Serialize;
 
-use crate::attachment::MAX_FILE_NAME_CHARS;
+use crate::attachment::{MAX_FILE_NAME_CHARS, check_file_name};
 use crate::template_data::{TemplateDataError, check_template_data};
 use crate::types::{Attachment, Template};
 use crate::{BatchSendEmailRequest, SendEmailRequest};
@@ -82,6 +82,17 @@ pub enum CheckError {
         /// The limit, [`MAX_ATTACHMENT_NAME_CHARS`].
         limit: usize,
     },
+    /// An attachment's file name is empty, has a type SES does not accept, or holds a character
+    /// it refuses ([`check_file_name`]).
+    #[error("attachment {index}: {reason}")]
+    AttachmentNameRefused {
+        /// The zero-based position of the attachment.
+        index: usize,
+        /// Its file name, as given.
+        file_name: String,
+        /// Which rule the name breaks, naming the file.
+        reason: String,
+    },
     /// The attachments hold too many bytes together.
     #[error(
         "the attachments hold {bytes} bytes before base64; SES allows at most {limit} in total"
@@ -144,7 +155,8 @@ pub fn check_batch_send_email(
 }
 
 /// Checks a `SendEmail` request: recipients (at least one; at most [`MAX_DESTINATION`] To,
-/// [`MAX_CC`] Cc, [`MAX_BCC`] Bcc), attachments, template data and total size.
+/// [`MAX_CC`] Cc, [`MAX_BCC`] Bcc), attachments (count, file names and types, total size),
+/// template data and total size.
 ///
 /// # Errors
 /// The [`CheckError`] of the first limit broken, in that order.
@@ -158,8 +170,9 @@ pub fn validate_send_email(request: &SendEmailRequest) -> Result<(), CheckError>
     check_request_size(request)
 }
 
-/// Checks a `BatchSendEmail` request: attachments, template data and total size (its
-/// recipients come from a recipient list, not from the request).
+/// Checks a `BatchSendEmail` request: attachments (count, file names and types, total size),
+/// template data and total size (its recipients come from a recipient list, not from the
+/// request).
 ///
 /// # Errors
 /// The [`CheckError`] of the first limit broken, in that order.
@@ -214,6 +227,14 @@ fn check_attachments(attachments: &[Attachment]) -> Result<(), CheckError> {
                 limit: MAX_ATTACHMENT_NAME_CHARS,
             });
         }
+        // The type and character rules too: SES would refuse the name after a round trip.
+        check_file_name(&attachment.file_name).map_err(|error| {
+            CheckError::AttachmentNameRefused {
+                index,
+                file_name: attachment.file_name.clone(),
+                reason: error.to_string(),
+            }
+        })?;
     }
     let bytes: u64 = attachments
         .iter()

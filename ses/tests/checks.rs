@@ -225,6 +225,38 @@ fn attachment_names_of_255_characters_pass_and_256_fail() {
 }
 
 #[test]
+fn attachment_names_of_refused_types_or_characters_fail_naming_the_file() {
+    // ses.md §11: an extension on the allowed list, and none of ` ? \ * | " < > : /`.
+    for name in [
+        "setup.exe",
+        "notes.7z",
+        "my report.pdf",
+        "a:b.txt",
+        "README",
+        "x.PDF.bat",
+    ] {
+        let attachments = Some(vec![attachment_of("ok.pdf", 1), attachment_of(name, 1)]);
+        let mut single = mail();
+        single.attachments.clone_from(&attachments);
+        let mut many = batch();
+        many.attachments = attachments;
+        for refused in [
+            validate_send_email(&single),
+            validate_batch_send_email(&many),
+        ] {
+            let error = refused.expect_err(name);
+            assert!(error.to_string().contains(name), "{name}: {error}");
+        }
+    }
+    let mut request = mail();
+    request.attachments = Some(vec![
+        attachment_of("Report.PDF", 1),
+        attachment_of("a.docx", 1),
+    ]);
+    assert_eq!(validate_send_email(&request), Ok(()));
+}
+
+#[test]
 fn template_data_must_be_a_json_object() {
     let mut request = mail();
     for good in [

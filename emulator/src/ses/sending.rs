@@ -76,7 +76,9 @@ pub(super) fn limit_error(check: &CheckError) -> ApiError {
         | CheckError::TooManyCc { .. }
         | CheckError::TooManyBcc { .. } => failed_operation::TOO_MANY_RECIPIENTS,
         CheckError::TooManyAttachments { .. } => failed_operation::TOO_MANY_ATTACHMENTS,
-        CheckError::AttachmentNameTooLong { .. } => failed_operation::INVALID_ATTACH_NAME,
+        CheckError::AttachmentNameTooLong { .. } | CheckError::AttachmentNameRefused { .. } => {
+            failed_operation::INVALID_ATTACH_NAME
+        }
         CheckError::AttachmentsTooLarge { .. } => failed_operation::ATTACH_CONTENT_TOOLARGE,
         CheckError::InvalidTemplateData { .. } => failed_operation::WRONG_CONTENT_JSON,
         CheckError::RequestTooLarge { .. } => failed_operation::EMAIL_CONTENT_TOOLARGE,
