@@ -6,7 +6,7 @@ mod ses_support;
 use serde_json::{Value, json};
 use tencentcloud_emulator::ses::{SesBackend, SesOptions};
 
-use ses_support::{FROM, backend_at, code, ok, ready, send_body};
+use ses_support::{FROM, b64, backend_at, code, ok, ready, send_body, sender};
 
 /// A recipient list with one address; returns its id.
 fn one_recipient(ses: &SesBackend) -> Value {
@@ -63,5 +63,61 @@ fn both_sends_answer_attachment_limits_with_the_same_codes() {
         batch["Attachments"] = files;
         assert_eq!(code(&ses, "SendEmail", single), expected);
         assert_eq!(code(&ses, "BatchSendEmail", batch), expected);
+    }
+}
+
+/// `text` in base64, cut into MIME's 76-character lines.
+fn wrapped_base64(text: &str) -> String {
+    let flat = b64(text);
+    let lines: Vec<String> = flat
+        .chars()
+        .collect::<Vec<char>>()
+        .chunks(76)
+        .map(|line| line.iter().collect())
+        .collect();
+    lines.join("\r\n")
+}
+
+#[test]
+fn a_line_wrapped_body_is_read_alike_in_every_place() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    sender(&ses);
+    let list = one_recipient(&ses);
+    let body = format!("<p>{}</p>", "Hello from the wrapped body. ".repeat(8));
+    let encoded = wrapped_base64(&body);
+    assert!(encoded.contains("\r\n"), "the body must really be wrapped");
+
+    // A template, a direct SendEmail body and a batch task's direct body.
+    let template = ok(
+        &ses,
+        "CreateEmailTemplate",
+        json!({"TemplateName": "wrapped", "TemplateContent": {"Html": encoded}}),
+    )["TemplateID"]
+        .as_u64()
+        .unwrap_or_default();
+    let mut by_template = send_body(template, &["ann@example.org"]);
+    by_template["Template"]["TemplateData"] = json!("{}");
+    by_template["Subject"] = json!("Template");
+    ok(&ses, "SendEmail", by_template);
+    let mut direct = send_body(template, &["bob@example.org"]);
+    direct.as_object_mut().map(|o| o.remove("Template"));
+    direct["Simple"] = json!({"Html": encoded});
+    direct["Subject"] = json!("Direct");
+    ok(&ses, "SendEmail", direct);
+    ok(
+        &ses,
+        "BatchSendEmail",
+        json!({"FromEmailAddress": FROM, "ReceiverId": list, "Subject": "Batch", "TaskType": 1,
+               "Simple": {"Html": encoded}}),
+    );
+    let messages = ses.messages();
+    assert_eq!(messages.len(), 3);
+    for message in &messages {
+        assert_eq!(
+            message.html.as_deref(),
+            Some(body.as_str()),
+            "{}",
+            message.subject
+        );
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! On the wire both carry their `Html` and `Text` base64-encoded (ses.md §5 `Simple`,
 //! `TemplateContent`); these constructors take ordinary text and encode it, and the `decoded_*`
-//! methods give the text back. Sending raw content through `Simple` needs a permission Tencent
+//! methods give the text back, reading base64 with [`decode_base64`] (line breaks allowed). Sending raw content through `Simple` needs a permission Tencent
 //! grants on request; everyone else sends with a template.
 //!
 //! ```
@@ -40,22 +40,58 @@ pub enum BodyError {
     },
 }
 
+/// Why a text is not base64 as [`decode_base64`] reads it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not valid base64: {detail}")]
+#[non_exhaustive]
+pub struct Base64Error {
+    /// What the decoder objected to (positions count from the start of the text with its
+    /// whitespace removed).
+    pub detail: String,
+}
+
+/// Decodes standard base64 (RFC 4648 alphabet, `=` padding) while ignoring ASCII whitespace
+/// anywhere in it.
+///
+/// Encoders that follow MIME wrap base64 into lines of 76 characters; whitespace carries no
+/// data in base64, so a body or attachment sent that way means the same as one on a single
+/// line. This is the one reading of base64 this crate and the emulator use for bodies,
+/// templates and attachments, so no place accepts what another refuses.
+///
+/// ```
+/// use tencentcloud_ses::body::decode_base64;
+///
+/// assert_eq!(decode_base64("SGVs\r\nbG8=").as_deref(), Ok(&b"Hello"[..]));
+/// assert!(decode_base64("<p>raw</p>").is_err());
+/// ```
+///
+/// # Errors
+/// [`Base64Error`] when what remains after removing whitespace is not standard, padded base64.
+pub fn decode_base64(text: &str) -> Result<Vec<u8>, Base64Error> {
+    let compact: Vec<u8> = text
+        .bytes()
+        .filter(|byte| !byte.is_ascii_whitespace())
+        .collect();
+    STANDARD.decode(compact).map_err(|error| Base64Error {
+        detail: error.to_string(),
+    })
+}
+
 /// Base64 of `text`'s UTF-8 bytes, as the wire carries bodies.
 fn encode(text: &str) -> String {
     STANDARD.encode(text.as_bytes())
 }
 
-/// The text a base64 body field holds, if the field is set.
+/// The text a base64 body field holds, if the field is set (line breaks in the base64 are
+/// allowed, see [`decode_base64`]).
 fn decode(field: &'static str, value: Option<&str>) -> Result<Option<String>, BodyError> {
     let Some(value) = value else {
         return Ok(None);
     };
-    let bytes = STANDARD
-        .decode(value)
-        .map_err(|error| BodyError::NotBase64 {
-            field,
-            detail: error.to_string(),
-        })?;
+    let bytes = decode_base64(value).map_err(|error| BodyError::NotBase64 {
+        field,
+        detail: error.detail,
+    })?;
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|_| BodyError::NotUtf8 { field })

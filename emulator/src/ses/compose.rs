@@ -4,10 +4,9 @@
 
 use std::sync::Arc;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
 use serde_json::{Map, Value};
 use tencentcloud_ses::attachment::check_file_name;
+use tencentcloud_ses::body::decode_base64;
 use tencentcloud_ses::checks::MAX_ATTACHMENTS_TOTAL_BYTES;
 use tencentcloud_ses::error_codes::{self, failed_operation, invalid_parameter_value};
 use tencentcloud_ses::{Attachment, Simple};
@@ -86,12 +85,6 @@ pub(super) fn content_type_for(name: &str) -> &'static str {
     }
 }
 
-/// Decodes base64 that may carry line breaks, as MIME-style encoders write it.
-fn decode_base64(text: &str) -> Option<Vec<u8>> {
-    let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    STANDARD.decode(compact).ok()
-}
-
 /// Checks and decodes the attachments: allowed names and types (ses.md §11), base64 content,
 /// and at most 4 MiB of file data in all.
 ///
@@ -124,7 +117,7 @@ pub(super) fn attachments(list: &[Attachment]) -> Result<Arc<Vec<FileAttachment>
                 format!("Attachments.{index} ({name}) has no Content"),
             ));
         };
-        let bytes = decode_base64(content).ok_or_else(|| {
+        let bytes = decode_base64(content).map_err(|_| {
             error(
                 invalid_parameter_value::ATTACH_CONTENT_IS_WRONG,
                 format!("Attachments.{index}.Content ({name}) is not valid base64"),
@@ -159,6 +152,7 @@ pub(super) fn simple_body(simple: &Simple) -> Result<(Option<String>, Option<Str
             return Ok(None);
         };
         let text = decode_base64(encoded)
+            .ok()
             .and_then(|bytes| String::from_utf8(bytes).ok())
             .ok_or_else(|| {
                 error(
@@ -251,6 +245,9 @@ pub(super) fn callback_value(headers: &[(String, String)]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+
     use super::*;
 
     fn attachment(name: &str, content: Option<&str>) -> Attachment {

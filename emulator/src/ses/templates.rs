@@ -8,8 +8,7 @@
 //! [`SesOptions::hold_templates_for_review`]: super::SesOptions::hold_templates_for_review
 //! [`SesBackend::review_template`]: super::SesBackend::review_template
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
+use tencentcloud_ses::body::decode_base64;
 use tencentcloud_ses::enums::TemplateStatus;
 use tencentcloud_ses::error_codes::{failed_operation, invalid_parameter_value};
 use tencentcloud_ses::{
@@ -51,7 +50,8 @@ pub(super) struct StoredTemplate {
     pub(super) created: u64,
 }
 
-/// Decodes one base64 body into UTF-8 text.
+/// Decodes one base64 body into UTF-8 text (line-wrapped base64 is read as `Simple` bodies
+/// are: one decoder for both).
 fn decode_body(label: &str, encoded: Option<&String>) -> Result<Option<String>, ApiError> {
     let Some(encoded) = encoded else {
         return Ok(None);
@@ -62,9 +62,7 @@ fn decode_body(label: &str, encoded: Option<&String>) -> Result<Option<String>, 
             format!("TemplateContent.{label} {why}"),
         )
     };
-    let bytes = STANDARD
-        .decode(encoded.trim())
-        .map_err(|_| wrong("is not valid base64"))?;
+    let bytes = decode_base64(encoded).map_err(|_| wrong("is not valid base64"))?;
     let text = String::from_utf8(bytes).map_err(|_| wrong("does not decode to UTF-8 text"))?;
     Ok(Some(text))
 }
