@@ -15,6 +15,7 @@ use tencentcloud_core::sign::verify::{
 
 use super::Secrets;
 use crate::backend::{ApiError, Backend, Params};
+use crate::redact::shown;
 
 /// The common v1 parameters, which are the protocol's and not the action's.
 const COMMON_PARAMS: [&str; 11] = [
@@ -315,17 +316,6 @@ fn check_version(version: &str, context: Context<'_>) -> Result<(), ApiError> {
             ),
         ))
     }
-}
-
-/// A value from the request, shortened and escaped so an error message stays small and
-/// printable.
-fn shown(text: &str) -> String {
-    const LIMIT: usize = 64;
-    let mut shown: String = text.chars().take(LIMIT).collect();
-    if shown.len() < text.len() {
-        shown.push_str("...");
-    }
-    shown.escape_debug().to_string()
 }
 
 fn auth_failure(error: &VerifyError) -> ApiError {

@@ -11,6 +11,7 @@ use super::address;
 use super::state::Shared;
 use super::time;
 use super::wire::{Answer, decode, error, respond};
+use crate::redact::shown;
 
 /// Page size when `Limit` is not given (the documented default).
 const DEFAULT_LIMIT: i64 = 1000;
@@ -70,7 +71,7 @@ pub(super) fn get(shared: &Shared, params: serde_json::Value) -> Answer {
             invalid_parameter::INVALID_START_TIME_FORMAT,
             format!(
                 "StartTime `{}` is not in the form YYYY-MM-DD",
-                request.start_time
+                shown(&request.start_time)
             ),
         )
     })?;
@@ -79,7 +80,7 @@ pub(super) fn get(shared: &Shared, params: serde_json::Value) -> Answer {
             invalid_parameter::INVALID_END_TIME_FORMAT,
             format!(
                 "EndTime `{}` is not in the form YYYY-MM-DD",
-                request.end_time
+                shown(&request.end_time)
             ),
         )
     })?;

@@ -6,6 +6,8 @@
 
 use lettre::Address;
 
+use crate::redact::shown;
+
 /// The longest address accepted, in bytes (RFC 5321's limit on a forward path).
 pub(super) const MAX_ADDRESS_LEN: usize = 254;
 
@@ -58,17 +60,20 @@ pub(super) fn parse_sender(text: &str) -> Result<SenderSpec, String> {
         Some(rest) => {
             let Some((alias, address)) = rest.rsplit_once(" <") else {
                 return Err(format!(
-                    "sender `{text}` must be `addr@domain` or `Alias <addr@domain>` with one space before `<`"
+                    "sender `{}` must be `addr@domain` or `Alias <addr@domain>` with one space before `<`",
+                    shown(text)
                 ));
             };
             if alias.is_empty() || alias.ends_with(' ') || alias.trim() != alias {
                 return Err(format!(
-                    "sender `{text}` needs a display name followed by exactly one space before `<`"
+                    "sender `{}` needs a display name followed by exactly one space before `<`",
+                    shown(text)
                 ));
             }
             if alias.contains([':', '<', '>', '"']) {
                 return Err(format!(
-                    "the display name of sender `{text}` must not contain `:`, `<`, `>` or `\"`"
+                    "the display name of sender `{}` must not contain `:`, `<`, `>` or `\"`",
+                    shown(text)
                 ));
             }
             (Some(alias.to_owned()), address)
@@ -77,7 +82,9 @@ pub(super) fn parse_sender(text: &str) -> Result<SenderSpec, String> {
     };
     if !is_address(address) {
         return Err(format!(
-            "`{address}` in sender `{text}` is not a valid mail address"
+            "`{}` in sender `{}` is not a valid mail address",
+            shown(address),
+            shown(text)
         ));
     }
     Ok(SenderSpec {

@@ -14,15 +14,17 @@ use tencentcloud_ses::{
 };
 
 use super::address;
-use super::compose;
+use super::compose::{self, limit_error};
 use super::receivers;
 use super::render;
-use super::sending::{Bodies, approved_template, limit_error};
+use super::sending::Bodies;
 use super::state::{Shared, State};
 use super::tasks::{self, Task};
+use super::templates::approved_template;
 use super::time;
 use super::wire::{Answer, check_limit, count, decode, error, page, respond};
 use crate::backend::ApiError;
+use crate::redact::shown;
 
 /// Subject length a batch task accepts, in characters (`SubjectLengthError`).
 const MAX_BATCH_SUBJECT_CHARS: usize = 100;
@@ -41,14 +43,18 @@ fn begin_time(field: &str, text: &str, now: u64) -> Result<u64, ApiError> {
     let at = time::parse_datetime(text).ok_or_else(|| {
         error(
             error_codes::INVALID_PARAMETER_VALUE,
-            format!("{field} `{text}` is not a time in the form YYYY-MM-DD HH:MM:SS"),
+            format!(
+                "{field} `{}` is not a time in the form YYYY-MM-DD HH:MM:SS",
+                shown(text)
+            ),
         )
     })?;
     if at < now {
         return Err(error(
             invalid_parameter_value::BEGIN_TIME_BEFORE_NOW,
             format!(
-                "{field} `{text}` is in the past (now is {} UTC)",
+                "{field} `{}` is in the past (now is {} UTC)",
+                shown(text),
                 time::format_datetime(now)
             ),
         ));
@@ -128,7 +134,10 @@ fn check_account(
     if !verified {
         return Err(error(
             operation_denied::SEND_ADDRESS_STATUS_ERROR,
-            format!("`{sender}` is not a sender address of a verified domain"),
+            format!(
+                "`{}` is not a sender address of a verified domain",
+                shown(sender)
+            ),
         ));
     }
     let Some(template) = &request.template else {
@@ -199,13 +208,19 @@ pub(super) fn send(shared: &Shared, params: Value) -> Answer {
     {
         return Err(error(
             failed_operation::INCORRECT_EMAIL,
-            format!("ReplyToAddresses `{reply_to}` is not a valid mail address"),
+            format!(
+                "ReplyToAddresses `{}` is not a valid mail address",
+                shown(reply_to)
+            ),
         ));
     }
     if let Some(language) = request.unsubscribe.as_ref().filter(|l| !l.is_known()) {
         return Err(error(
             error_codes::INVALID_PARAMETER_VALUE,
-            format!("Unsubscribe `{language}` is not one of \"0\" to \"12\""),
+            format!(
+                "Unsubscribe `{}` is not one of \"0\" to \"12\"",
+                shown(language.as_str())
+            ),
         ));
     }
     let simple = match (&request.template, &request.simple) {

@@ -25,6 +25,7 @@ use super::state::{Shared, State};
 use super::time::{self, Day};
 use super::wire::{Answer, check_limit, count, decode, error, page, respond};
 use crate::backend::ApiError;
+use crate::redact::shown;
 
 /// Most addresses one `CreateCustomBlacklist` call takes (the recipient-list limit, which the
 /// action's error list shares).
@@ -63,12 +64,15 @@ impl State {
     pub(super) fn blocked(&self, recipient: &str, today: Day) -> Option<String> {
         let key = address::key(recipient);
         if self.bounced.contains_key(&key) {
-            return Some(format!("`{recipient}` is on the hard-bounce blocklist"));
+            return Some(format!(
+                "`{}` is on the hard-bounce blocklist",
+                shown(recipient)
+            ));
         }
         self.custom
             .values()
             .any(|entry| address::key(&entry.email) == key && entry.is_active(today))
-            .then(|| format!("`{recipient}` is on the custom blocklist"))
+            .then(|| format!("`{}` is on the custom blocklist", shown(recipient)))
     }
 }
 
@@ -79,7 +83,10 @@ fn expiry(text: Option<&str>) -> Result<Option<Day>, ApiError> {
         Some(text) => time::parse_day(text).map(Some).ok_or_else(|| {
             error(
                 invalid_parameter_value::WRONG_DATE,
-                format!("ExpireDate `{text}` is not a date in the form YYYY-MM-DD"),
+                format!(
+                    "ExpireDate `{}` is not a date in the form YYYY-MM-DD",
+                    shown(text)
+                ),
             )
         }),
     }
@@ -92,7 +99,10 @@ pub(super) fn list_bounced(shared: &Shared, params: serde_json::Value) -> Answer
     let wrong = |name: &str, text: &str| {
         error(
             invalid_parameter_value::WRONG_DATE,
-            format!("{name} `{text}` is not a date in the form YYYY-MM-DD"),
+            format!(
+                "{name} `{}` is not a date in the form YYYY-MM-DD",
+                shown(text)
+            ),
         )
     };
     let start = time::parse_day(&request.start_date)
@@ -249,7 +259,7 @@ pub(super) fn update_custom(shared: &Shared, params: serde_json::Value) -> Answe
     if !address::is_address(&request.email) {
         return Err(error(
             invalid_parameter_value::ILLEGAL_EMAIL_ADDRESS,
-            format!("`{}` is not a valid mail address", request.email),
+            format!("`{}` is not a valid mail address", shown(&request.email)),
         ));
     }
     let expires = expiry(request.expire_date.as_deref())?;

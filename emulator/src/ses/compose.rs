@@ -7,12 +7,13 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 use tencentcloud_ses::attachment::check_file_name;
 use tencentcloud_ses::body::decode_base64;
-use tencentcloud_ses::checks::MAX_ATTACHMENTS_TOTAL_BYTES;
+use tencentcloud_ses::checks::{CheckError, MAX_ATTACHMENTS_TOTAL_BYTES};
 use tencentcloud_ses::error_codes::{self, failed_operation, invalid_parameter_value};
 use tencentcloud_ses::{Attachment, Simple};
 
 use super::wire::error;
 use crate::backend::ApiError;
+use crate::redact::shown;
 
 /// Longest subject accepted by `SendEmail`, in characters (ses.md §12: RFC 5322's line limit).
 pub(super) const MAX_SUBJECT_CHARS: usize = 998;
@@ -85,6 +86,26 @@ pub(super) fn content_type_for(name: &str) -> &'static str {
     }
 }
 
+/// The SES code for a documented limit the request breaks; `SendEmail` and `BatchSendEmail`
+/// both answer with it, so one fault gets one code whichever action carries it.
+pub(super) fn limit_error(check: &CheckError) -> ApiError {
+    let code = match check {
+        CheckError::NoRecipients => invalid_parameter_value::EMAIL_ADDRESS_IS_NULL,
+        CheckError::TooManyDestination { .. }
+        | CheckError::TooManyCc { .. }
+        | CheckError::TooManyBcc { .. } => failed_operation::TOO_MANY_RECIPIENTS,
+        CheckError::TooManyAttachments { .. } => failed_operation::TOO_MANY_ATTACHMENTS,
+        CheckError::AttachmentNameTooLong { .. } | CheckError::AttachmentNameRefused { .. } => {
+            failed_operation::INVALID_ATTACH_NAME
+        }
+        CheckError::AttachmentsTooLarge { .. } => failed_operation::ATTACH_CONTENT_TOOLARGE,
+        CheckError::InvalidTemplateData { .. } => failed_operation::WRONG_CONTENT_JSON,
+        CheckError::RequestTooLarge { .. } => failed_operation::EMAIL_CONTENT_TOOLARGE,
+        _ => error_codes::INVALID_PARAMETER_VALUE,
+    };
+    error(code, check.to_string())
+}
+
 /// Checks and decodes the attachments: allowed names and types (ses.md §11), base64 content,
 /// and at most 4 MiB of file data in all.
 ///
@@ -114,13 +135,16 @@ pub(super) fn attachments(list: &[Attachment]) -> Result<Arc<Vec<FileAttachment>
             }
             return Err(error(
                 invalid_parameter_value::ATTACH_CONTENT_IS_WRONG,
-                format!("Attachments.{index} ({name}) has no Content"),
+                format!("Attachments.{index} ({}) has no Content", shown(name)),
             ));
         };
         let bytes = decode_base64(content).map_err(|_| {
             error(
                 invalid_parameter_value::ATTACH_CONTENT_IS_WRONG,
-                format!("Attachments.{index}.Content ({name}) is not valid base64"),
+                format!(
+                    "Attachments.{index}.Content ({}) is not valid base64",
+                    shown(name)
+                ),
             )
         })?;
         total = total.saturating_add(bytes.len());
@@ -128,7 +152,8 @@ pub(super) fn attachments(list: &[Attachment]) -> Result<Arc<Vec<FileAttachment>
             return Err(error(
                 failed_operation::ATTACH_CONTENT_TOOLARGE,
                 format!(
-                    "the attachments hold more than {MAX_ATTACHMENTS_TOTAL_BYTES} bytes in all (reached at {name})"
+                    "the attachments hold more than {MAX_ATTACHMENTS_TOTAL_BYTES} bytes in all (reached at {})",
+                    shown(name)
                 ),
             ));
         }
@@ -216,19 +241,29 @@ pub(super) fn smtp_headers(text: Option<&str>) -> Result<Vec<(String, String)>, 
     let mut headers = Vec::with_capacity(map.len());
     for (name, value) in map {
         let Value::String(value) = value else {
-            return Err(invalid(format!("the value of `{name}` must be a string")));
+            return Err(invalid(format!(
+                "the value of `{}` must be a string",
+                shown(&name)
+            )));
         };
         let name_ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_graphic() && b != b':');
         if !name_ok {
-            return Err(invalid(format!("`{name}` is not a valid header name")));
+            return Err(invalid(format!(
+                "`{}` is not a valid header name",
+                shown(&name)
+            )));
         }
         if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
             return Err(invalid(format!(
-                "`{name}` is set by the service and cannot be given"
+                "`{}` is set by the service and cannot be given",
+                shown(&name)
             )));
         }
         if value.contains(['\r', '\n']) {
-            return Err(invalid(format!("the value of `{name}` must be one line")));
+            return Err(invalid(format!(
+                "the value of `{}` must be one line",
+                shown(&name)
+            )));
         }
         headers.push((name, value));
     }

@@ -21,6 +21,7 @@ use super::state::{Shared, State};
 use super::wire::{Answer, count, decode, error, page, respond};
 use super::{address, dns};
 use crate::backend::ApiError;
+use crate::redact::shown;
 
 /// Most sender domains an account may have (ses.md §12).
 pub(super) const MAX_DOMAINS: usize = 10;
@@ -60,7 +61,7 @@ fn existing<'s>(state: &'s mut State, name: &str) -> Result<&'s mut Identity, Ap
         .ok_or_else(|| {
             error(
                 invalid_parameter_value::NOT_EXIST_DOMAIN,
-                format!("the sender domain `{name}` has not been created"),
+                format!("the sender domain `{}` has not been created", shown(name)),
             )
         })
 }
@@ -77,7 +78,10 @@ pub(super) fn create(shared: &Shared, params: serde_json::Value) -> Answer {
     if !address::is_domain(&name) {
         return Err(error(
             invalid_parameter_value::INVALID_EMAIL_IDENTITY,
-            format!("`{}` is not a valid domain name", request.email_identity),
+            format!(
+                "`{}` is not a valid domain name",
+                shown(&request.email_identity)
+            ),
         ));
     }
     let dkim = request.dkim_option.unwrap_or(DkimOption::Rsa1024);
@@ -93,7 +97,7 @@ pub(super) fn create(shared: &Shared, params: serde_json::Value) -> Answer {
     if state.identities.contains_key(&name) {
         return Err(error(
             invalid_parameter_value::REPEAT_CREATION,
-            format!("the sender domain `{name}` already exists"),
+            format!("the sender domain `{}` already exists", shown(&name)),
         ));
     }
     if state.identities.len() >= MAX_DOMAINS {
@@ -221,7 +225,8 @@ pub(super) fn delete(shared: &Shared, params: serde_json::Value) -> Answer {
         return Err(error(
             operation_denied::SENDER_WITH_DOMAIN_IS_NOT_EMPTY,
             format!(
-                "the sender domain `{name}` still has {senders} sender address(es); delete them first"
+                "the sender domain `{}` still has {senders} sender address(es); delete them first",
+                shown(&name)
             ),
         ));
     }

@@ -62,7 +62,7 @@ pub use message::{RecipientStatus, StoredAttachment, StoredMessage};
 pub use simulate::SIMULATOR_DOMAIN;
 
 use crate::backend::{ApiError, Backend, Params};
-use crate::redact::url_origin;
+use crate::redact::{bounded_message, url_origin};
 use outputs::Outputs;
 use state::Shared;
 use wire::Answer;
@@ -233,6 +233,22 @@ impl Backend for SesBackend {
     }
 
     fn call(&self, action: &str, params: &Params) -> Result<Value, ApiError> {
+        // Messages repeat request values shortened (`shown`); this bound catches any that do
+        // not, so no answer or log line carries a request's bulk back.
+        self.answer(action, params).map_err(|error| ApiError {
+            message: bounded_message(&error.message),
+            ..error
+        })
+    }
+
+    fn reset(&self) {
+        self.shared.reset();
+    }
+}
+
+impl SesBackend {
+    /// Checks and runs one call.
+    fn answer(&self, action: &str, params: &Params) -> Result<Value, ApiError> {
         let checked = schema::check(action, params)?;
         let handler = handler(action).ok_or_else(|| {
             ApiError::new(
@@ -245,13 +261,9 @@ impl Backend for SesBackend {
         tasks::run_due(&self.shared);
         let answer = handler(&self.shared, checked);
         if let Err(error) = &answer {
-            tracing::debug!(action, code = %error.code, message = %error.message, "SES action refused");
+            tracing::debug!(action, code = %error.code, message = %bounded_message(&error.message), "SES action refused");
         }
         answer
-    }
-
-    fn reset(&self) {
-        self.shared.reset();
     }
 }
 

@@ -21,6 +21,7 @@ use super::state::Shared;
 use super::time;
 use super::wire::{Answer, check_limit, count, decode, error, page, respond};
 use crate::backend::ApiError;
+use crate::redact::shown;
 
 /// Longest list name, in characters (undocumented; the emulator's choice).
 const MAX_NAME_CHARS: usize = 200;
@@ -105,7 +106,7 @@ pub(super) fn create(shared: &Shared, params: Value) -> Answer {
     if state.receivers.values().any(|list| list.name == name) {
         return Err(error(
             invalid_parameter_value::REPEAT_RECEIVER_NAME,
-            format!("a recipient list named `{name}` already exists"),
+            format!("a recipient list named `{}` already exists", shown(name)),
         ));
     }
     let id = state.receiver_ids.next();
@@ -164,7 +165,7 @@ fn day_filter(name: &str, text: Option<&String>) -> Result<Option<time::Day>, Ap
             time::parse_day(t).ok_or_else(|| {
                 error(
                     error_codes::INVALID_PARAMETER_VALUE,
-                    format!("{name} `{t}` is not a date in the form YYYY-MM-DD"),
+                    format!("{name} `{}` is not a date in the form YYYY-MM-DD", shown(t)),
                 )
             })
         })

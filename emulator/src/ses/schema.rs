@@ -18,6 +18,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::backend::{ApiError, Params};
+use crate::redact::shown;
 
 /// The schema, read once from the data file compiled into the binary.
 static SCHEMA: LazyLock<Result<Schema, String>> = LazyLock::new(|| {
@@ -124,7 +125,8 @@ pub(super) fn check(action: &str, params: &Params) -> Result<Value, ApiError> {
         ApiError::new(
             "InvalidAction",
             format!(
-                "the action `{action}` does not exist in SES version {}",
+                "the action `{}` does not exist in SES version {}",
+                shown(action),
                 schema.version
             ),
         )
@@ -183,7 +185,7 @@ impl Checker<'_> {
                 "UnknownParameter",
                 format!(
                     "the parameter `{}` is not declared by this action",
-                    path(at, unknown)
+                    shown(&path(at, unknown))
                 ),
             ));
         }

@@ -18,6 +18,7 @@ use tencentcloud_ses::{
 use super::address;
 use super::state::{Shared, State};
 use super::wire::{Answer, decode, error, respond};
+use crate::redact::shown;
 
 /// Most sender addresses per sender domain.
 pub(super) const MAX_SENDERS_PER_DOMAIN: usize = 10;
@@ -112,7 +113,7 @@ pub(super) fn create(shared: &Shared, params: serde_json::Value) -> Answer {
     if !address::is_address(&address) {
         return Err(error(
             invalid_parameter_value::ILLEGAL_EMAIL_ADDRESS,
-            format!("`{address}` is not a valid mail address"),
+            format!("`{}` is not a valid mail address", shown(&address)),
         ));
     }
     let name = request.email_sender_name.unwrap_or_default();
@@ -126,14 +127,17 @@ pub(super) fn create(shared: &Shared, params: serde_json::Value) -> Answer {
     {
         return Err(error(
             operation_denied::DOMAIN_NOT_VERIFIED,
-            format!("`{domain}` is not a verified sender domain of this account"),
+            format!(
+                "`{}` is not a verified sender domain of this account",
+                shown(&domain)
+            ),
         ));
     }
     let key = address::key(&address);
     if state.senders.contains_key(&key) {
         return Err(error(
             invalid_parameter_value::REPEAT_EMAIL_ADDRESS,
-            format!("the sender address `{address}` already exists"),
+            format!("the sender address `{}` already exists", shown(&address)),
         ));
     }
     let under_domain = state
@@ -144,7 +148,10 @@ pub(super) fn create(shared: &Shared, params: serde_json::Value) -> Answer {
     if under_domain >= MAX_SENDERS_PER_DOMAIN {
         return Err(error(
             operation_denied::EXCEED_SENDER_LIMIT,
-            format!("`{domain}` already has {MAX_SENDERS_PER_DOMAIN} sender addresses"),
+            format!(
+                "`{}` already has {MAX_SENDERS_PER_DOMAIN} sender addresses",
+                shown(&domain)
+            ),
         ));
     }
     let created = shared.now();
@@ -194,7 +201,10 @@ pub(super) fn delete(shared: &Shared, params: serde_json::Value) -> Answer {
     if state.senders.remove(&key).is_none() {
         return Err(error(
             invalid_parameter_value::NO_SUCH_SENDER,
-            format!("there is no sender address `{}`", request.email_address),
+            format!(
+                "there is no sender address `{}`",
+                shown(&request.email_address)
+            ),
         ));
     }
     state.unsubscribe_configs.remove(&key);
@@ -249,7 +259,10 @@ pub(super) fn update_password(shared: &Shared, params: serde_json::Value) -> Ans
         .ok_or_else(|| {
             error(
                 invalid_parameter_value::NO_SUCH_SENDER,
-                format!("there is no sender address `{}`", request.email_address),
+                format!(
+                    "there is no sender address `{}`",
+                    shown(&request.email_address)
+                ),
             )
         })?;
     check_password(password)

@@ -12,21 +12,23 @@ use std::sync::Arc;
 
 use lettre::message::Mailbox;
 use serde_json::{Map, Value};
-use tencentcloud_ses::checks::{self, CheckError};
-use tencentcloud_ses::enums::{TemplateStatus, TriggerType, UnsubscribeLanguage};
+use tencentcloud_ses::checks;
+use tencentcloud_ses::enums::{TriggerType, UnsubscribeLanguage};
 use tencentcloud_ses::error_codes::{self, failed_operation, invalid_parameter_value};
 use tencentcloud_ses::{SendEmailRequest, SendEmailResponse};
 
 use super::address::{self, SenderSpec};
-use super::compose::{self, MAX_SUBJECT_CHARS};
+use super::compose::{self, MAX_SUBJECT_CHARS, limit_error};
 use super::identities::DAILY_QUOTA;
 use super::mime::{self, Draft, Rendered};
 use super::render::{self, FillError};
 use super::simulate;
 use super::state::{Shared, State};
+use super::templates::approved_template;
 use super::time;
 use super::wire::{Answer, count, decode, error, respond};
 use crate::backend::ApiError;
+use crate::redact::shown;
 
 /// The bodies a mail is made from, before template variables are filled in.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,11 +54,17 @@ pub(super) fn fill(
         render::fill(text, data).map_err(|why| match why {
             FillError::Missing(name) => error(
                 invalid_parameter_value::TEMPLATE_NOT_MATCH_DATA,
-                format!("the template uses {{{{{name}}}}} but TemplateData gives no `{name}`"),
+                format!(
+                    "the template uses {{{{{}}}}} but TemplateData gives no `{0}`",
+                    shown(&name)
+                ),
             ),
             FillError::NotText(name) => error(
                 invalid_parameter_value::TEMPLATE_DATA_ERROR,
-                format!("the value of `{name}` in TemplateData must be text or a number"),
+                format!(
+                    "the value of `{}` in TemplateData must be text or a number",
+                    shown(&name)
+                ),
             ),
         })
     };
@@ -65,26 +73,6 @@ pub(super) fn fill(
         text: bodies.text.as_deref().map(one).transpose()?,
     };
     Ok((one(subject)?, filled))
-}
-
-/// The SES code for a documented limit the request breaks; `SendEmail` and `BatchSendEmail`
-/// both answer with it, so one fault gets one code whichever action carries it.
-pub(super) fn limit_error(check: &CheckError) -> ApiError {
-    let code = match check {
-        CheckError::NoRecipients => invalid_parameter_value::EMAIL_ADDRESS_IS_NULL,
-        CheckError::TooManyDestination { .. }
-        | CheckError::TooManyCc { .. }
-        | CheckError::TooManyBcc { .. } => failed_operation::TOO_MANY_RECIPIENTS,
-        CheckError::TooManyAttachments { .. } => failed_operation::TOO_MANY_ATTACHMENTS,
-        CheckError::AttachmentNameTooLong { .. } | CheckError::AttachmentNameRefused { .. } => {
-            failed_operation::INVALID_ATTACH_NAME
-        }
-        CheckError::AttachmentsTooLarge { .. } => failed_operation::ATTACH_CONTENT_TOOLARGE,
-        CheckError::InvalidTemplateData { .. } => failed_operation::WRONG_CONTENT_JSON,
-        CheckError::RequestTooLarge { .. } => failed_operation::EMAIL_CONTENT_TOOLARGE,
-        _ => error_codes::INVALID_PARAMETER_VALUE,
-    };
-    error(code, check.to_string())
 }
 
 /// What the request alone decides, checked.
@@ -107,7 +95,10 @@ fn check_recipient(field: &str, address: &str) -> Result<(), ApiError> {
     if !address::is_address(address) {
         return Err(error(
             failed_operation::INCORRECT_EMAIL,
-            format!("`{address}` in {field} is not a valid mail address"),
+            format!(
+                "`{}` in {field} is not a valid mail address",
+                shown(address)
+            ),
         ));
     }
     Ok(())
@@ -140,7 +131,10 @@ fn check_request(request: &SendEmailRequest) -> Result<Checked, ApiError> {
         .flatten()
         .find(|a| to.contains(&address::key(a)))
     {
-        return Err(invalid(format!("`{both}` is in both Destination and Bcc")));
+        return Err(invalid(format!(
+            "`{}` is in both Destination and Bcc",
+            shown(both)
+        )));
     }
     if let Some(reply_to) = &request.reply_to_addresses {
         check_recipient("ReplyToAddresses", reply_to)?;
@@ -158,14 +152,15 @@ fn check_request(request: &SendEmailRequest) -> Result<Checked, ApiError> {
     }
     if let Some(language) = request.unsubscribe.as_ref().filter(|l| !l.is_known()) {
         return Err(invalid(format!(
-            "Unsubscribe `{language}` is not one of \"0\" to \"12\""
+            "Unsubscribe `{}` is not one of \"0\" to \"12\"",
+            shown(language.as_str())
         )));
     }
-    if let Some(shown) = &request.header_from {
-        let mailbox = shown.parse::<Mailbox>().map_err(|_| {
+    if let Some(header_from) = &request.header_from {
+        let mailbox = header_from.parse::<Mailbox>().map_err(|_| {
             error(
                 failed_operation::INCORRECT_SENDER,
-                format!("HeaderFrom `{shown}` is not a mailbox"),
+                format!("HeaderFrom `{}` is not a mailbox", shown(header_from)),
             )
         })?;
         if !mailbox
@@ -175,7 +170,10 @@ fn check_request(request: &SendEmailRequest) -> Result<Checked, ApiError> {
         {
             return Err(error(
                 failed_operation::INCORRECT_SENDER,
-                format!("the domain of HeaderFrom `{shown}` differs from the sender's"),
+                format!(
+                    "the domain of HeaderFrom `{}` differs from the sender's",
+                    shown(header_from)
+                ),
             ));
         }
     }
@@ -183,7 +181,8 @@ fn check_request(request: &SendEmailRequest) -> Result<Checked, ApiError> {
         let ok = id.contains('@') && !id.chars().any(|c| c.is_whitespace() || c.is_control());
         if !ok {
             return Err(invalid(format!(
-                "SmtpMessageId `{id}` is not of the form <id@domain>"
+                "SmtpMessageId `{}` is not of the form <id@domain>",
+                shown(id)
             )));
         }
     }
@@ -226,24 +225,6 @@ struct Allowed {
     unsubscribe: Option<UnsubscribeLanguage>,
 }
 
-/// The body of an approved template, or why it cannot be used.
-pub(super) fn approved_template(state: &State, id: u64) -> Result<Bodies, String> {
-    let template = state
-        .templates
-        .get(&id)
-        .ok_or_else(|| format!("there is no template with TemplateID {id}"))?;
-    if template.status != TemplateStatus::Approved {
-        return Err(format!(
-            "template {id} has not been approved (status {})",
-            template.status
-        ));
-    }
-    Ok(Bodies {
-        html: template.html.clone(),
-        text: template.text.clone(),
-    })
-}
-
 /// The checks that need the account.
 fn check_account(
     state: &State,
@@ -256,7 +237,7 @@ fn check_account(
             failed_operation::NOT_AUTHENTICATED_SENDER,
             format!(
                 "`{}` is not a sender address of a verified domain",
-                checked.sender.address
+                shown(&checked.sender.address)
             ),
         )
     };
@@ -294,14 +275,21 @@ fn check_account(
         {
             return Err(error(
                 failed_operation::RECEIVER_HAS_UNSUBSCRIBED,
-                format!("`{recipient}` has unsubscribed from mail of {domain}"),
+                format!(
+                    "`{}` has unsubscribed from mail of {}",
+                    shown(recipient),
+                    shown(&domain)
+                ),
             ));
         }
     }
     if state.statistics.accepted_on(today, &domain) + total > DAILY_QUOTA {
         return Err(error(
             failed_operation::EXCEED_SEND_LIMIT,
-            format!("{domain} has reached its daily quota of {DAILY_QUOTA} mails"),
+            format!(
+                "{} has reached its daily quota of {DAILY_QUOTA} mails",
+                shown(&domain)
+            ),
         ));
     }
     let unsubscribe = match &request.unsubscribe {

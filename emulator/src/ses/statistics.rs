@@ -17,6 +17,7 @@ use super::message::RecipientStatus;
 use super::state::Shared;
 use super::time::{self, Day};
 use super::wire::{Answer, decode, error, respond};
+use crate::redact::shown;
 
 /// The longest range one report covers, in days: the limit is undocumented, and an unbounded
 /// range would make an unbounded answer.
@@ -119,7 +120,10 @@ fn day_param(name: &str, text: &str) -> Result<Day, crate::backend::ApiError> {
     time::parse_day(text).ok_or_else(|| {
         error(
             invalid_parameter_value::WRONG_DATE,
-            format!("{name} `{text}` is not a date in the form YYYY-MM-DD"),
+            format!(
+                "{name} `{}` is not a date in the form YYYY-MM-DD",
+                shown(text)
+            ),
         )
     })
 }

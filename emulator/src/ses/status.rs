@@ -9,6 +9,7 @@ use super::message::StoredMessage;
 use super::state::Shared;
 use super::time;
 use super::wire::{Answer, check_limit, decode, error, page, respond};
+use crate::redact::shown;
 
 /// How many days back statuses can be read (the action's documentation).
 const RETENTION_DAYS: u64 = 30;
@@ -22,7 +23,7 @@ pub(super) fn get(shared: &Shared, params: serde_json::Value) -> Answer {
             invalid_parameter_value::WRONG_DATE,
             format!(
                 "RequestDate `{}` is not a date in the form YYYY-MM-DD",
-                request.request_date
+                shown(&request.request_date)
             ),
         )
     })?;

@@ -31,9 +31,10 @@ use super::address::{self, SenderSpec};
 use super::compose::FileAttachment;
 use super::identities::DAILY_QUOTA;
 use super::mime::{self, Draft};
-use super::sending::{Bodies, approved_template, fill};
+use super::sending::{Bodies, fill};
 use super::simulate::{self, Outcome};
 use super::state::{Shared, State};
+use super::templates::approved_template;
 use super::time;
 
 /// Most rounds of one task sent in one pass, so a clock that jumps far ahead cannot make one

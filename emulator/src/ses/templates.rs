@@ -18,7 +18,8 @@ use tencentcloud_ses::{
     UpdateEmailTemplateRequest, UpdateEmailTemplateResponse,
 };
 
-use super::state::Shared;
+use super::sending::Bodies;
+use super::state::{Shared, State};
 use super::wire::{Answer, check_limit, count, decode, error, page, respond};
 use crate::backend::ApiError;
 
@@ -224,6 +225,24 @@ pub(super) fn delete(shared: &Shared, params: serde_json::Value) -> Answer {
         .ok_or_else(|| not_found(request.template_id))?;
     respond(&DeleteEmailTemplateResponse {
         request_id: String::new(),
+    })
+}
+
+/// The body of an approved template, or why it cannot be used.
+pub(super) fn approved_template(state: &State, id: u64) -> Result<Bodies, String> {
+    let template = state
+        .templates
+        .get(&id)
+        .ok_or_else(|| format!("there is no template with TemplateID {id}"))?;
+    if template.status != TemplateStatus::Approved {
+        return Err(format!(
+            "template {id} has not been approved (status {})",
+            template.status
+        ));
+    }
+    Ok(Bodies {
+        html: template.html.clone(),
+        text: template.text.clone(),
     })
 }
 

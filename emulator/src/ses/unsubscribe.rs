@@ -22,6 +22,7 @@ use super::address;
 use super::state::{Shared, State};
 use super::wire::{Answer, MAX_PAGE, count, decode, error, page, respond};
 use crate::backend::ApiError;
+use crate::redact::shown;
 
 /// The languages a per-address setting may choose: `0` to `10` (ses.md §4; `11` and `12` are
 /// documented for sending only).
@@ -59,7 +60,8 @@ fn check_values(language: &UnsubscribeLanguage, status: SwitchStatus) -> Result<
         return Err(error(
             error_codes::INVALID_PARAMETER_VALUE,
             format!(
-                "UnsubscribeConfig `{language}` is not one of \"0\" to \"{LAST_ADDRESS_LANGUAGE}\""
+                "UnsubscribeConfig `{}` is not one of \"0\" to \"{LAST_ADDRESS_LANGUAGE}\"",
+                shown(language.as_str())
             ),
         ));
     }
@@ -78,7 +80,7 @@ fn require_sender(state: &State, address: &str) -> Result<(), ApiError> {
     if state.sender(address).is_none() {
         return Err(error(
             invalid_parameter_value::NO_SUCH_SENDER,
-            format!("there is no sender address `{address}`"),
+            format!("there is no sender address `{}`", shown(address)),
         ));
     }
     Ok(())
@@ -121,7 +123,7 @@ fn existing<'s>(state: &'s mut State, address: &str) -> Result<&'s mut AddressCo
         .ok_or_else(|| {
             error(
                 error_codes::INVALID_PARAMETER_VALUE,
-                format!("`{address}` has no unsubscribe setting"),
+                format!("`{}` has no unsubscribe setting", shown(address)),
             )
         })
 }
@@ -165,7 +167,7 @@ pub(super) fn list(shared: &Shared, params: serde_json::Value) -> Answer {
         Some(text) => text.trim().parse::<u64>().map_err(|_| {
             error(
                 error_codes::INVALID_PARAMETER_VALUE,
-                format!("Limit `{text}` is not a number"),
+                format!("Limit `{}` is not a number", shown(text)),
             )
         })?,
     };

@@ -23,6 +23,7 @@ use super::receivers::{Entry, not_found};
 use super::state::{Shared, State};
 use super::wire::{Answer, decode, error, respond};
 use crate::backend::ApiError;
+use crate::redact::shown;
 
 /// Most addresses per upload call.
 const MAX_PER_CALL: usize = 20_000;
@@ -59,7 +60,10 @@ fn data_keys(index: usize, text: &str) -> Result<BTreeSet<String>, ApiError> {
         if html || value.is_object() || value.is_array() {
             return Err(error(
                 invalid_parameter_value::IN_VALID_TEMPLATE_DATA,
-                format!("{label}: the value of `{key}` must be plain text without HTML"),
+                format!(
+                    "{label}: the value of `{}` must be plain text without HTML",
+                    shown(key)
+                ),
             ));
         }
     }
