@@ -200,28 +200,41 @@ impl ReqwestSender {
         if let Some(headers) = answer.headers_mut() {
             *headers = std::mem::take(response.headers_mut());
         }
-        let mut body = Vec::new();
-        let mut too_large = response
-            .content_length()
-            .is_some_and(|len| len > MAX_RESPONSE_BYTES as u64);
-        // Do not buffer an answer that will be refused anyway.
-        while !too_large && let Some(chunk) = response.chunk().await.map_err(classify)? {
-            too_large = body.len() + chunk.len() > MAX_RESPONSE_BYTES;
-            if !too_large {
-                body.extend_from_slice(&chunk);
-            }
-        }
-        if too_large {
-            body.clear();
-            answer = answer.extension(TooLarge);
-        }
-        answer.body(Bytes::from(body)).map_err(|e| {
-            TransportError::new(
-                TransportErrorKind::AfterSend,
-                format!("unreadable answer: {e}"),
-            )
-        })
+        let body = match response.content_length() {
+            // Do not buffer an answer that will be refused anyway.
+            Some(len) if len > MAX_RESPONSE_BYTES as u64 => None,
+            // The usual case: a declared, acceptable length, read in one piece without copies.
+            Some(_) => Some(response.bytes().await.map_err(classify)?),
+            None => read_capped(&mut response).await?,
+        };
+        let Some(body) = body else {
+            return answer
+                .extension(TooLarge)
+                .body(Bytes::new())
+                .map_err(unreadable);
+        };
+        answer.body(body).map_err(unreadable)
     }
+}
+
+/// Reads a body of undeclared length, giving up (`None`) past [`MAX_RESPONSE_BYTES`].
+async fn read_capped(response: &mut reqwest::Response) -> Result<Option<Bytes>, TransportError> {
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(classify)? {
+        if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(Bytes::from(body)))
+}
+
+#[allow(clippy::needless_pass_by_value)] // it is the `map_err` callback
+fn unreadable(error: http::Error) -> TransportError {
+    TransportError::new(
+        TransportErrorKind::AfterSend,
+        format!("unreadable answer: {error}"),
+    )
 }
 
 /// Marks an answer whose body was over [`MAX_RESPONSE_BYTES`] and was not kept.
