@@ -67,8 +67,9 @@ def machine(load_start, load_end):
                 ram = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
     rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True,
                            check=False).stdout.strip() or "unknown"
+    now = datetime.datetime.now(datetime.timezone.utc)
     return [
-        f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
+        f"- date (end of the run): {now:%Y-%m-%d %H:%M} UTC",
         f"- cores (nproc): {os.cpu_count()}; CPU: {model}; RAM: {ram}",
         f"- {rustc}; kernel {platform.release()}",
         f"- load average (1, 5, 15 min) at start: {load_start}; at end: {load_end}",
@@ -190,38 +191,52 @@ def speed_targets(medians, loop):
 
 
 def build_cost(args):
-    """The build-cost table and its targets."""
-    rows = {r["app"]: r for r in read_lines(Path(args.work) / "results" / "build-cost")
-            if r.get("suite") == "build-cost"}
+    """The build-cost table and its targets: best clean build over the passes of each app."""
+    passes = {}
+    for r in read_lines(Path(args.work) / "results" / "build-cost"):
+        if r.get("suite") == "build-cost":
+            passes.setdefault(r["app"], []).append(r)
+    rows = {}
+    for app, runs in passes.items():
+        first = next((r for r in runs if "size_bytes" in r), runs[0])
+        rows[app] = {**first, "clean_s": min(r["clean_s"] for r in runs),
+                     "clean_cpu_s": min(r["clean_cpu_s"] for r in runs),
+                     "all_clean_s": [r["clean_s"] for r in runs]}
     out = ["## Build cost of the one-email application", ""]
     out += machine(args.load_start, args.load_end) + [""]
-    out += ["| application | clean release build | rebuild after touching main.rs "
-            "| stripped binary | crates compiled |", "|---|---|---|---|---|"]
+    out += ["| application | clean release build, best (each pass) | CPU time (user+sys), best "
+            "| rebuild after touching main.rs | stripped binary | crates compiled |",
+            "|---|---|---|---|---|---|"]
     names = {"ours": "tencentcloud-ses (ours)", "tencentcloud-sdk": "tencentcloud-sdk 0.2.1 (ses)",
              "aws": "aws-config + aws-sdk-sesv2"}
     for key, name in names.items():
         r = rows.get(key)
         if r is None:
-            out.append(f"| {name} | missing | | | |")
+            out.append(f"| {name} | missing | | | | |")
             continue
-        out.append(f"| {name} | {r['clean_s']:.1f} s | {r['rebuild_s']:.2f} s | "
-                   f"{r['size_bytes'] / 1e6:.2f} MB | {r.get('units', '?')} |")
+        each = ", ".join(f"{s:.1f}" for s in r["all_clean_s"])
+        out.append(f"| {name} | {r['clean_s']:.1f} s ({each}) | {r['clean_cpu_s']:.1f} s | "
+                   f"{r.get('rebuild_s', 0):.2f} s | {r.get('size_bytes', 0) / 1e6:.2f} MB | "
+                   f"{r['units']} |")
     out.append("")
     ours, crates, aws = (rows.get(k) for k in ("ours", "tencentcloud-sdk", "aws"))
+
+    def ratio(a, b):
+        return (f"{a['clean_s'] / b['clean_s']:.2f}× "
+                f"(CPU {a['clean_cpu_s'] / b['clean_cpu_s']:.2f}×)")
+
     checks = [
-        ("clean build ≤ 1.1× tencentcloud-sdk's",
-         ours and crates and f"{ours['clean_s'] / crates['clean_s']:.2f}×",
+        ("clean build ≤ 1.1× tencentcloud-sdk's", ours and crates and ratio(ours, crates),
          ours and crates and ours["clean_s"] <= 1.1 * crates["clean_s"]),
-        ("clean build < ¼ of aws-sdk-sesv2's",
-         ours and aws and f"{ours['clean_s'] / aws['clean_s']:.2f}×",
+        ("clean build < ¼ of aws-sdk-sesv2's", ours and aws and ratio(ours, aws),
          ours and aws and ours["clean_s"] < 0.25 * aws["clean_s"]),
         ("rebuild after touching main.rs < 1.5 s", ours and f"{ours['rebuild_s']:.2f} s",
          ours and ours["rebuild_s"] < 1.5),
         ("stripped binary < 5 MB", ours and f"{ours['size_bytes'] / 1e6:.2f} MB",
          ours and ours["size_bytes"] < 5e6),
     ]
-    out += ["### Build-cost targets of issue 8", "", "| target | this run | verdict |",
-            "|---|---|---|"]
+    out += ["### Build-cost targets of issue 8 (wall-clock, best pass)", "",
+            "| target | this run | verdict |", "|---|---|---|"]
     for target, value, ok in checks:
         out.append(f"| {target} | {value or '-'} | {verdict(None if value is None else ok)} |")
     return out + [""]

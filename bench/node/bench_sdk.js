@@ -183,7 +183,8 @@ async function loopUntil(deadline, call) {
 async function loopbackRound(call, inFlight, seconds) {
   const start = now();
   const deadline = start + BigInt(Math.round(seconds * 1e9));
-  const parts = await Promise.all(Array.from({ length: inFlight }, () => loopUntil(deadline, call)));
+  const loops = Array.from({ length: inFlight }, () => loopUntil(deadline, call));
+  const parts = await Promise.all(loops);
   const elapsed = Number(now() - start) / 1e9;
   const latencies = parts.flatMap((p) => p.latencies);
   return {
