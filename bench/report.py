@@ -68,12 +68,26 @@ def machine(load_start, load_end):
     rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True,
                            check=False).stdout.strip() or "unknown"
     now = datetime.datetime.now(datetime.timezone.utc)
-    return [
+    return [code_measured(), 
         f"- date (end of the run): {now:%Y-%m-%d %H:%M} UTC",
         f"- cores (nproc): {os.cpu_count()}; CPU: {model}; RAM: {ram}",
         f"- {rustc}; kernel {platform.release()}",
         f"- load average (1, 5, 15 min) at start: {load_start}; at end: {load_end}",
     ]
+
+
+def code_measured():
+    """Which commit of our crates was built, and whether their files had uncommitted edits."""
+    root = Path(__file__).resolve().parent.parent
+
+    def git(*args):
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                              check=False).stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    edited = git("status", "--porcelain", "--", "core", "ses", "macros")
+    return (f"- our crates (at the end of the run): commit {commit}"
+            + (", with uncommitted edits in core/ses/macros" if edited else ""))
 
 
 def read_lines(results):
