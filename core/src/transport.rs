@@ -263,7 +263,11 @@ fn classify(error: reqwest::Error) -> TransportError {
     } else {
         TransportErrorKind::AfterSend
     };
-    TransportError::new(kind, describe(&error))
+    let mut text = describe(&error);
+    if error.is_connect() && error.is_timeout() {
+        text.insert_str(0, "the connect timeout elapsed: ");
+    }
+    TransportError::new(kind, text)
 }
 
 /// The error and its causes on one line (reqwest's own `Display` names only the outer layer).

@@ -661,3 +661,43 @@ async fn an_endpoint_set_in_code_wins_over_the_environment() {
     client.send(&email()).await.unwrap();
     assert_eq!(server.requests().len(), 1);
 }
+
+#[tokio::test]
+async fn the_connect_timeout_fires_and_counts_as_not_sent() {
+    // A listener that never accepts, with its backlog filled: further connection attempts get
+    // no answer, as with an unreachable host, but without leaving loopback.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let listener = socket.listen(0).unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut fillers = Vec::new();
+    for _ in 0..8 {
+        let attempt = tokio::net::TcpStream::connect(addr);
+        if let Ok(Ok(stream)) = tokio::time::timeout(Duration::from_millis(100), attempt).await {
+            fillers.push(stream);
+        }
+    }
+    let client = Client::builder()
+        .credentials(Credentials::new(ID, KEY).unwrap())
+        .endpoint_url(format!("http://{addr}"))
+        .connect_timeout(Duration::from_millis(200))
+        .call_timeout(Duration::from_secs(4))
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let err = client.send(&email()).await.unwrap_err();
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(err.kind(), ErrorKind::Connect, "{err}");
+    assert!(err.to_string().contains("nothing was sent"), "{err}");
+    assert!(
+        err.is_retryable(),
+        "a request that never left is always safe to retry"
+    );
+    assert!(err.to_string().contains("connect timeout elapsed"), "{err}");
+    drop((listener, fillers));
+}
