@@ -97,87 +97,64 @@ fn decode(field: &'static str, value: Option<&str>) -> Result<Option<String>, Bo
         .map_err(|_| BodyError::NotUtf8 { field })
 }
 
-impl Simple {
-    /// A body with an HTML part only. The HTML must be self-contained: SES does not allow links
-    /// to external style sheets.
-    pub fn from_html(html: &str) -> Simple {
-        Simple {
-            html: Some(encode(html)),
-            text: None,
+/// The same constructors and readers for both body types: they have the same two
+/// base64 fields and differ only in what the text may contain.
+macro_rules! body_methods {
+    ($type:ident, $what:literal, $note:literal) => {
+        impl $type {
+            #[doc = concat!("A ", $what, " with an HTML part only. ", $note)]
+            pub fn from_html(html: &str) -> $type {
+                $type {
+                    html: Some(encode(html)),
+                    text: None,
+                }
+            }
+
+            #[doc = concat!("A ", $what, " with a plain-text part only. ", $note)]
+            pub fn from_text(text: &str) -> $type {
+                $type {
+                    html: None,
+                    text: Some(encode(text)),
+                }
+            }
+
+            #[doc = concat!(
+                "A ", $what, " with both parts; mail clients that do not show HTML show the text. ",
+                $note
+            )]
+            pub fn from_html_and_text(html: &str, text: &str) -> $type {
+                $type {
+                    html: Some(encode(html)),
+                    text: Some(encode(text)),
+                }
+            }
+
+            /// The HTML part as text, if there is one.
+            ///
+            /// # Errors
+            /// [`BodyError`] when the field is not base64 of UTF-8 text.
+            pub fn decoded_html(&self) -> Result<Option<String>, BodyError> {
+                decode("Html", self.html.as_deref())
+            }
+
+            /// The plain-text part as text, if there is one.
+            ///
+            /// # Errors
+            /// [`BodyError`] when the field is not base64 of UTF-8 text.
+            pub fn decoded_text(&self) -> Result<Option<String>, BodyError> {
+                decode("Text", self.text.as_deref())
+            }
         }
-    }
-
-    /// A body with a plain-text part only.
-    pub fn from_text(text: &str) -> Simple {
-        Simple {
-            html: None,
-            text: Some(encode(text)),
-        }
-    }
-
-    /// A body with both parts; mail clients that do not show HTML show the text.
-    pub fn from_html_and_text(html: &str, text: &str) -> Simple {
-        Simple {
-            html: Some(encode(html)),
-            text: Some(encode(text)),
-        }
-    }
-
-    /// The HTML part as text, if there is one.
-    ///
-    /// # Errors
-    /// [`BodyError`] when the field is not base64 of UTF-8 text.
-    pub fn decoded_html(&self) -> Result<Option<String>, BodyError> {
-        decode("Html", self.html.as_deref())
-    }
-
-    /// The plain-text part as text, if there is one.
-    ///
-    /// # Errors
-    /// [`BodyError`] when the field is not base64 of UTF-8 text.
-    pub fn decoded_text(&self) -> Result<Option<String>, BodyError> {
-        decode("Text", self.text.as_deref())
-    }
+    };
 }
 
-impl TemplateContent {
-    /// A template body with an HTML part only; `{{name}}` marks a variable.
-    pub fn from_html(html: &str) -> TemplateContent {
-        TemplateContent {
-            html: Some(encode(html)),
-            text: None,
-        }
-    }
-
-    /// A template body with a plain-text part only; `{{name}}` marks a variable.
-    pub fn from_text(text: &str) -> TemplateContent {
-        TemplateContent {
-            html: None,
-            text: Some(encode(text)),
-        }
-    }
-
-    /// A template body with both parts.
-    pub fn from_html_and_text(html: &str, text: &str) -> TemplateContent {
-        TemplateContent {
-            html: Some(encode(html)),
-            text: Some(encode(text)),
-        }
-    }
-
-    /// The HTML part as text, if there is one.
-    ///
-    /// # Errors
-    /// [`BodyError`] when the field is not base64 of UTF-8 text.
-    pub fn decoded_html(&self) -> Result<Option<String>, BodyError> {
-        decode("Html", self.html.as_deref())
-    }
-
-    /// The plain-text part as text, if there is one.
-    ///
-    /// # Errors
-    /// [`BodyError`] when the field is not base64 of UTF-8 text.
-    pub fn decoded_text(&self) -> Result<Option<String>, BodyError> {
-        decode("Text", self.text.as_deref())
-    }
-}
+body_methods!(
+    Simple,
+    "body",
+    "HTML must be self-contained: SES does not allow links to external style sheets."
+);
+body_methods!(
+    TemplateContent,
+    "template body",
+    "`{{name}}` marks a variable."
+);
