@@ -5,7 +5,7 @@
 //! cached HMAC states and fingerprints are wiped when an entry is evicted (the `zeroize`
 //! features of `hmac` and `sha2` clear the hash states on drop).
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::{PoisonError, RwLock};
 
 use hmac::Hmac;
 use sha2::{Digest, Sha256};
@@ -32,8 +32,9 @@ struct Entry {
     mac: Hmac<Sha256>,
 }
 
-/// Most recently inserted last; the first entry is evicted when full.
-static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
+/// Most recently inserted last; the first entry is evicted when full. A read-write lock: every
+/// signature reads it, from many threads at once, and only a new day or key writes to it.
+static CACHE: RwLock<Vec<Entry>> = RwLock::new(Vec::new());
 
 /// An HMAC-SHA256 state keyed with the TC3 signing key of `secret_key` for `date` and
 /// `service`, ready for the string to sign.
@@ -42,7 +43,7 @@ pub(crate) fn signing_mac(secret_key: &str, date: &CredentialDate, service: &str
     // A poisoned lock only means another thread panicked while holding it; the entries are
     // still whole (every update is a single push or remove), so keep using them.
     {
-        let entries = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+        let entries = CACHE.read().unwrap_or_else(PoisonError::into_inner);
         if let Some(entry) = entries.iter().find(|entry| {
             *entry.fingerprint == *fingerprint && entry.date == *date && &*entry.service == service
         }) {
@@ -59,7 +60,7 @@ pub(crate) fn signing_mac(secret_key: &str, date: &CredentialDate, service: &str
         service: service.into(),
         mac: mac.clone(),
     };
-    let mut entries = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    let mut entries = CACHE.write().unwrap_or_else(PoisonError::into_inner);
     if entries.len() >= CAPACITY {
         entries.remove(0);
     }
@@ -121,7 +122,7 @@ mod tests {
                 crate::sign::mac::hmac_sha256(fresh.as_bytes(), b"message")
             );
         }
-        let entries = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+        let entries = CACHE.read().unwrap_or_else(PoisonError::into_inner);
         assert!(entries.len() <= CAPACITY);
     }
 }
