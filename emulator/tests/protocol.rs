@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use front_support::{
     Answer, ID, KEY, TEMP_ID, TEMP_KEY, TOKEN, Tc3, client, client_with, greeting, http, long_term,
-    prepare_sending, start, temporary,
+    prepare_sending, send_form, start, temporary,
 };
 use serde_json::json;
 use tencentcloud_core::encode::{multipart, to_query_string};
@@ -293,16 +293,7 @@ async fn requests_over_the_size_limits_are_refused() {
         "Action=ListEmailTemplates&Signature=x&Pad={}",
         "x".repeat(1024 * 1024)
     );
-    let answer = Answer::read(
-        http()
-            .post(emulator.url())
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .body(body)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let answer = send_form(emulator.url(), reqwest::Method::POST, body).await;
     assert_eq!(
         answer.error_code().as_deref(),
         Some("RequestSizeLimitExceeded")
@@ -322,14 +313,10 @@ async fn methods_other_than_get_and_post_are_unsupported() {
     huge.method = "PUT";
     huge.body = vec![b' '; 10 * 1024 * 1024 + 1];
     expect_code(&emulator, &huge, "UnsupportedProtocol").await;
-    let unsigned = Answer::read(
-        http()
-            .put(emulator.url())
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .body(vec![b'x'; 2 * 1024 * 1024])
-            .send()
-            .await
-            .unwrap(),
+    let unsigned = send_form(
+        emulator.url(),
+        reqwest::Method::PUT,
+        vec![b'x'; 2 * 1024 * 1024],
     )
     .await;
     assert_eq!(
@@ -410,16 +397,7 @@ async fn v1_errors_get_the_same_codes() {
         Some("UnknownParameter")
     );
     // The same GET sent as a POST form was signed for GET.
-    let answer = Answer::read(
-        http()
-            .post(emulator.url())
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .body(good)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let answer = send_form(emulator.url(), reqwest::Method::POST, good).await;
     assert_eq!(
         answer.error_code().as_deref(),
         Some("AuthFailure.SignatureFailure")

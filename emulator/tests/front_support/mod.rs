@@ -133,6 +133,22 @@ pub fn http() -> reqwest::Client {
         .expect("a reqwest client")
 }
 
+/// Sends a hand-made, form-encoded request (`POST`, `PUT`, ...) and reads the answer.
+pub async fn send_form(
+    url: &str,
+    method: reqwest::Method,
+    body: impl Into<reqwest::Body>,
+) -> Answer {
+    let response = http()
+        .request(method, url)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .expect("the emulator answers");
+    Answer::read(response).await
+}
+
 /// An answer read in full.
 #[derive(Debug)]
 pub struct Answer {
