@@ -26,9 +26,12 @@ use proc_macro::TokenStream;
 /// - `version = "2020-10-02"`: the API version, `YYYY-MM-DD`.
 /// - `crate = path`: where `tencentcloud_core` is, for crates that re-export it.
 ///
-/// ```ignore
+/// ```
 /// #[tencentcloud_core::service(name = "ses", version = "2020-10-02")]
 /// pub struct Ses;
+///
+/// use tencentcloud_core::Service as _;
+/// assert_eq!((Ses::NAME, Ses::VERSION), ("ses", "2020-10-02"));
 /// ```
 #[proc_macro_attribute]
 pub fn service(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -56,13 +59,22 @@ pub fn service(args: TokenStream, item: TokenStream) -> TokenStream {
 /// bytes are the body (base64 in the struct either way; the wire names go into
 /// `Action::FILE_FIELDS`).
 ///
-/// ```ignore
+/// ```
+/// # #[tencentcloud_core::service(name = "ses", version = "2020-10-02")]
+/// # pub struct Ses;
+/// # #[tencentcloud_core::model]
+/// # pub struct SendEmailResponse {
+/// #     pub message_id: String,
+/// # }
 /// #[tencentcloud_core::action(service = Ses, response = SendEmailResponse)]
 /// pub struct SendEmail {
 ///     pub from_email_address: String,
 ///     pub destination: Vec<String>,
 ///     pub subject: String,
 /// }
+///
+/// use tencentcloud_core::Action as _;
+/// assert_eq!(SendEmail::NAME, "SendEmail");
 /// ```
 #[proc_macro_attribute]
 pub fn action(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -78,12 +90,16 @@ pub fn action(args: TokenStream, item: TokenStream) -> TokenStream {
 /// it, or give it serde's own `#[serde(default)]` where a default is the right reading. The only
 /// option is `crate = path`.
 ///
-/// ```ignore
+/// ```
 /// #[tencentcloud_core::model]
 /// pub struct SendEmailResponse {
 ///     pub message_id: String,
 ///     pub request_id: String,
 /// }
+///
+/// let answer = r#"{"MessageId": "m-1", "RequestId": "r-1"}"#;
+/// let decoded: SendEmailResponse = serde_json::from_str(answer).unwrap();
+/// assert_eq!(decoded.message_id, "m-1");
 /// ```
 #[proc_macro_attribute]
 pub fn model(args: TokenStream, item: TokenStream) -> TokenStream {
