@@ -310,9 +310,21 @@ impl ClientBuilder {
                 }
             },
         };
-        let (Some(credentials), Some(transport), true) =
-            (credentials, transport, problems.is_empty())
-        else {
+        let request_client = self
+            .request_client
+            .unwrap_or_else(|| REQUEST_CLIENT.to_owned());
+        let request_client_header = http::HeaderValue::from_str(&request_client);
+        if request_client_header.is_err() {
+            problems.push(format!(
+                "invalid request client {request_client:?}: it must fit in a header"
+            ));
+        }
+        let (Some(credentials), Some(transport), true, Ok(request_client_header)) = (
+            credentials,
+            transport,
+            problems.is_empty(),
+            request_client_header,
+        ) else {
             return Err(Error::invalid_config(problems.join("; ")));
         };
         let config = Config {
@@ -323,9 +335,8 @@ impl ClientBuilder {
             call_timeout: self.call_timeout,
             retry: self.retry,
             language: self.language,
-            request_client: self
-                .request_client
-                .unwrap_or_else(|| REQUEST_CLIENT.to_owned()),
+            request_client,
+            request_client_header,
             unsigned_payload: self.unsigned_payload,
             signing_override: self.signing_override,
             method_override: self.method_override,

@@ -10,6 +10,7 @@ mod builder;
 mod options;
 mod prepared;
 mod request;
+mod target;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -17,6 +18,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
+use http::HeaderValue;
 use tracing::Instrument;
 
 pub use builder::{ClientBuilder, ENV_ENDPOINT_URL, ENV_ENDPOINT_URL_PREFIX, ENV_REGION};
@@ -33,6 +35,7 @@ use crate::response;
 use crate::retry::RetryPolicy;
 use crate::transport::Transport;
 use request::{AttemptContext, Encoded, Plan};
+use target::Target;
 
 /// A Tencent Cloud API client for any declared action.
 ///
@@ -50,9 +53,9 @@ struct Inner {
     clock: Arc<dyn Clock>,
     /// Server time minus local time, learned from `AuthFailure.SignatureExpire` answers.
     skew_seconds: AtomicI64,
-    /// Endpoints resolved for the client's own region, by service: resolving parses URLs, and
+    /// Targets resolved for the client's own region, by service: resolving parses URLs, and
     /// the answer only changes with the region.
-    endpoints: RwLock<HashMap<&'static str, Endpoint>>,
+    endpoints: RwLock<HashMap<&'static str, Arc<Target>>>,
 }
 
 #[derive(Debug)]
@@ -65,6 +68,8 @@ struct Config {
     retry: RetryPolicy,
     language: Option<Language>,
     request_client: String,
+    /// `request_client` as a header value, validated once.
+    request_client_header: HeaderValue,
     unsigned_payload: bool,
     signing_override: Option<SigningScheme>,
     method_override: Option<HttpMethod>,
@@ -132,13 +137,13 @@ impl Client {
     }
 
     /// [`Client::endpoint_for`], remembered per service for calls in the client's own region.
-    fn cached_endpoint(
+    fn cached_target(
         &self,
         service: &'static str,
         region: Option<&Region>,
-    ) -> Result<Endpoint, Error> {
+    ) -> Result<Arc<Target>, Error> {
         if region.is_some() {
-            return self.endpoint_for(service, region);
+            return Ok(Arc::new(Target::new(self.endpoint_for(service, region)?)?));
         }
         let cache = &self.inner.endpoints;
         if let Some(found) = cache
@@ -146,14 +151,14 @@ impl Client {
             .unwrap_or_else(PoisonError::into_inner)
             .get(service)
         {
-            return Ok(found.clone());
+            return Ok(Arc::clone(found));
         }
-        let endpoint = self.endpoint_for(service, None)?;
+        let target = Arc::new(Target::new(self.endpoint_for(service, None)?)?);
         cache
             .write()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(service, endpoint.clone());
-        Ok(endpoint)
+            .insert(service, Arc::clone(&target));
+        Ok(target)
     }
 
     /// Sends `action` and returns its typed response.
@@ -186,7 +191,8 @@ impl Client {
             region = region.map(Region::as_str),
             latency_ms = tracing::field::Empty,
         );
-        let started = Instant::now();
+        // Reading the clock is only worth it when someone records the latency.
+        let started = (!span.is_disabled()).then(Instant::now);
         let call = self.call(action, options).instrument(span.clone());
         let result = match options.timeout.or(self.inner.config.call_timeout) {
             Some(limit) => tokio::time::timeout(limit, call)
@@ -194,7 +200,9 @@ impl Client {
                 .unwrap_or_else(|_| Err(Error::timeout("call", limit))),
             None => call.await,
         };
-        span.record("latency_ms", started.elapsed().as_millis() as u64);
+        if let Some(started) = started {
+            span.record("latency_ms", started.elapsed().as_millis() as u64);
+        }
         result.map_err(|e| e.for_call(service, A::NAME, A::IDEMPOTENT))
     }
 
@@ -236,16 +244,23 @@ impl Client {
         }
         let config = &self.inner.config;
         let plan = Plan::for_action::<A>(config.method_override, config.signing_override);
-        let endpoint =
-            self.cached_endpoint(<A::Service as Service>::NAME, options.region.as_ref())?;
+        let target = self.cached_target(<A::Service as Service>::NAME, options.region.as_ref())?;
         let encoded = Encoded::new(action, plan)?;
+        let trace_id = match &options.trace_id {
+            Some(given) => HeaderValue::from_str(given).map_err(|_| {
+                Error::invalid_request(format!(
+                    "invalid trace id {given:?}: a header value must be visible ASCII"
+                ))
+            })?,
+            None => random_trace_id(),
+        };
         let credentials = self.inner.credentials.provide_credentials().await?;
         Ok(CallState {
             plan,
-            endpoint,
+            target,
             encoded,
             credentials,
-            trace_id: options.trace_id.clone().unwrap_or_else(random_trace_id),
+            trace_id,
         })
     }
 
@@ -374,19 +389,23 @@ fn record_request_id(id: &str) {
 
 /// A random (version 4) UUID for `X-TC-TraceId`. Trace ids need to be unique, not
 /// unpredictable, so a fast non-cryptographic generator is enough.
-fn random_trace_id() -> String {
-    uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes())
+fn random_trace_id() -> HeaderValue {
+    let mut text = [0; uuid::fmt::Hyphenated::LENGTH];
+    let text = uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes())
         .into_uuid()
-        .to_string()
+        .hyphenated()
+        .encode_lower(&mut text);
+    // Hex digits and hyphens only: always a valid header value, whatever the random bits.
+    HeaderValue::from_str(text).expect("a hyphenated UUID is visible ASCII")
 }
 
 /// What stays the same across the attempts of one call.
 struct CallState {
     plan: Plan,
-    endpoint: Endpoint,
+    target: Arc<Target>,
     encoded: Encoded,
     credentials: Credentials,
-    trace_id: String,
+    trace_id: HeaderValue,
 }
 
 impl CallState {
@@ -399,7 +418,7 @@ impl CallState {
         let config = &client.inner.config;
         AttemptContext {
             plan: self.plan,
-            endpoint: &self.endpoint,
+            target: &self.target,
             credentials: &self.credentials,
             region: options
                 .region
@@ -408,6 +427,7 @@ impl CallState {
                 .map(Region::as_str),
             language: options.language.or(config.language).map(Language::as_str),
             request_client: &config.request_client,
+            request_client_header: &config.request_client_header,
             trace_id: &self.trace_id,
             unsigned_payload: config.unsigned_payload,
             extra_headers: &options.headers,

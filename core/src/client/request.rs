@@ -1,13 +1,16 @@
 //! Building one signed request: the encoding plan, the parameters encoded once, and the
 //! per-attempt signature (each attempt gets a fresh timestamp).
 
+use std::borrow::Cow;
+
 use bytes::Bytes;
 use http::{HeaderMap, HeaderName, HeaderValue};
+
+use super::target::Target;
 
 use crate::action::{Action, BodyEncoding, HttpMethod, Service, SigningScheme};
 use crate::credentials::Credentials;
 use crate::encode;
-use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::header::{self, content_type};
 use crate::limits;
@@ -50,7 +53,10 @@ impl Plan {
 #[derive(Debug)]
 pub(crate) enum Encoded {
     /// A finished body (JSON, multipart, raw bytes) with its content type.
-    Body { content_type: String, bytes: Bytes },
+    Body {
+        content_type: Cow<'static, str>,
+        bytes: Bytes,
+    },
     /// The query string of a TC3 GET.
     Query(String),
     /// Flattened business parameters of a v1 request; the common parameters and the signature
@@ -66,7 +72,7 @@ impl Encoded {
                 Self::Legacy(encode::flatten(action).map_err(Error::invalid_request_from)?)
             }
             (_, BodyEncoding::Json) => Self::Body {
-                content_type: content_type::JSON.to_owned(),
+                content_type: Cow::Borrowed(content_type::JSON),
                 bytes: encode::to_json(action)
                     .map_err(Error::invalid_request_from)?
                     .into(),
@@ -78,12 +84,12 @@ impl Encoded {
                 let (content_type, bytes) = encode::multipart::to_body(action, A::FILE_FIELDS)
                     .map_err(Error::invalid_request_from)?;
                 Self::Body {
-                    content_type,
+                    content_type: Cow::Owned(content_type),
                     bytes: bytes.into(),
                 }
             }
             (_, BodyEncoding::OctetStream) => Self::Body {
-                content_type: content_type::OCTET_STREAM.to_owned(),
+                content_type: Cow::Borrowed(content_type::OCTET_STREAM),
                 bytes: octet_stream_body(action, A::FILE_FIELDS)?.into(),
             },
         };
@@ -110,12 +116,13 @@ impl Encoded {
 #[derive(Debug)]
 pub(crate) struct AttemptContext<'a> {
     pub(crate) plan: Plan,
-    pub(crate) endpoint: &'a Endpoint,
+    pub(crate) target: &'a Target,
     pub(crate) credentials: &'a Credentials,
     pub(crate) region: Option<&'a str>,
     pub(crate) language: Option<&'a str>,
     pub(crate) request_client: &'a str,
-    pub(crate) trace_id: &'a str,
+    pub(crate) request_client_header: &'a HeaderValue,
+    pub(crate) trace_id: &'a HeaderValue,
     pub(crate) unsigned_payload: bool,
     pub(crate) extra_headers: &'a [(HeaderName, HeaderValue)],
     pub(crate) timestamp: u64,
@@ -131,18 +138,22 @@ pub(crate) fn build<A: Action>(
             content_type,
             bytes,
         } => build_tc3::<A>(ctx, "", content_type, bytes.clone()),
-        Encoded::Query(query) => build_tc3::<A>(ctx, query, content_type::FORM, Bytes::new()),
+        Encoded::Query(query) => {
+            build_tc3::<A>(ctx, query, &Cow::Borrowed(content_type::FORM), Bytes::new())
+        }
         Encoded::Legacy(business) => build_legacy::<A>(ctx, business),
     }
 }
 
+// The `Cow` itself is the point: a borrowed content type is a fixed text that needs no copy.
+#[allow(clippy::ptr_arg)]
 fn build_tc3<A: Action>(
     ctx: &AttemptContext<'_>,
     query: &str,
-    content_type: &str,
+    content_type: &Cow<'static, str>,
     body: Bytes,
 ) -> Result<http::Request<Bytes>, Error> {
-    let endpoint = ctx.endpoint;
+    let endpoint = ctx.target.endpoint();
     let payload = if ctx.unsigned_payload {
         Payload::Unsigned
     } else {
@@ -164,24 +175,30 @@ fn build_tc3<A: Action>(
             timestamp: ctx.timestamp,
         },
     );
-    let mut headers = HeaderMap::with_capacity(14);
-    put(&mut headers, http::header::HOST, endpoint.host_header())?;
-    put(&mut headers, http::header::CONTENT_TYPE, content_type)?;
+    // Fixed texts become header values without a copy; the rest are validated once per call
+    // (host, request client, trace id) or cannot fail (the timestamp).
+    let mut headers = HeaderMap::with_capacity(16);
+    headers.insert(http::header::HOST, ctx.target.host().clone());
+    let content_type_value = match content_type {
+        Cow::Borrowed(fixed) => HeaderValue::from_static(fixed),
+        Cow::Owned(built) => HeaderValue::from_str(built)
+            .map_err(|_| Error::invalid_request("the content type cannot appear in a header"))?,
+    };
+    headers.insert(http::header::CONTENT_TYPE, content_type_value);
     let mut authorization = HeaderValue::try_from(signature.into_authorization())
         .map_err(|_| Error::invalid_request("the secret id cannot appear in a header"))?;
     authorization.set_sensitive(true);
     headers.insert(http::header::AUTHORIZATION, authorization);
-    put(&mut headers, header::name::X_TC_ACTION, A::NAME)?;
-    put(
+    put_static(&mut headers, header::name::X_TC_ACTION, A::NAME)?;
+    put_static(
         &mut headers,
         header::name::X_TC_VERSION,
         <A::Service as Service>::VERSION,
     )?;
-    put(
-        &mut headers,
+    headers.insert(
         header::name::X_TC_TIMESTAMP,
-        &ctx.timestamp.to_string(),
-    )?;
+        HeaderValue::from(ctx.timestamp),
+    );
     if let Some(region) = ctx.region {
         put(&mut headers, header::name::X_TC_REGION, region)?;
     }
@@ -194,33 +211,31 @@ fn build_tc3<A: Action>(
     if let Some(language) = ctx.language {
         put(&mut headers, header::name::X_TC_LANGUAGE, language)?;
     }
-    put(
-        &mut headers,
+    headers.insert(
         header::name::X_TC_REQUEST_CLIENT,
-        ctx.request_client,
-    )?;
-    put(&mut headers, header::name::X_TC_TRACE_ID, ctx.trace_id)?;
+        ctx.request_client_header.clone(),
+    );
+    headers.insert(header::name::X_TC_TRACE_ID, ctx.trace_id.clone());
     if ctx.unsigned_payload {
-        put(
-            &mut headers,
+        headers.insert(
             header::name::X_TC_CONTENT_SHA256,
-            header::UNSIGNED_PAYLOAD,
-        )?;
+            HeaderValue::from_static(header::UNSIGNED_PAYLOAD),
+        );
     }
     add_extra_headers(&mut headers, ctx.extra_headers);
-    let url = if query.is_empty() {
-        endpoint.url().to_owned()
+    let uri = if query.is_empty() {
+        ctx.target.uri().clone()
     } else {
-        format!("{}?{query}", endpoint.url())
+        parse_uri(&format!("{}?{query}", endpoint.url()))?
     };
-    finish(ctx.plan.method, &url, headers, body)
+    Ok(finish(ctx.plan.method, uri, headers, body))
 }
 
 fn build_legacy<A: Action>(
     ctx: &AttemptContext<'_>,
     business: &[(String, String)],
 ) -> Result<http::Request<Bytes>, Error> {
-    let endpoint = ctx.endpoint;
+    let endpoint = ctx.target.endpoint();
     let algorithm = LegacyAlgorithm::from_scheme(ctx.plan.signing)
         .ok_or_else(|| Error::invalid_request("a v1 request needs HmacSHA1 or HmacSHA256"))?;
     let common = CommonParams {
@@ -247,17 +262,25 @@ fn build_legacy<A: Action>(
     let encoded = encode::to_query_string(&params);
     limits::check(ctx.plan.method, ctx.plan.signing, encoded.len())?;
     let mut headers = HeaderMap::with_capacity(6);
-    put(&mut headers, http::header::HOST, endpoint.host_header())?;
-    put(&mut headers, http::header::CONTENT_TYPE, content_type::FORM)?;
-    put(&mut headers, header::name::X_TC_TRACE_ID, ctx.trace_id)?;
+    headers.insert(http::header::HOST, ctx.target.host().clone());
+    headers.insert(
+        http::header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type::FORM),
+    );
+    headers.insert(header::name::X_TC_TRACE_ID, ctx.trace_id.clone());
     add_extra_headers(&mut headers, ctx.extra_headers);
-    match ctx.plan.method {
+    Ok(match ctx.plan.method {
         HttpMethod::Get => {
-            let url = format!("{}?{encoded}", endpoint.url());
-            finish(HttpMethod::Get, &url, headers, Bytes::new())
+            let uri = parse_uri(&format!("{}?{encoded}", endpoint.url()))?;
+            finish(HttpMethod::Get, uri, headers, Bytes::new())
         }
-        HttpMethod::Post => finish(HttpMethod::Post, endpoint.url(), headers, encoded.into()),
-    }
+        HttpMethod::Post => finish(
+            HttpMethod::Post,
+            ctx.target.uri().clone(),
+            headers,
+            encoded.into(),
+        ),
+    })
 }
 
 /// Caller headers, except those the protocol owns: overriding them would break the signature
@@ -286,23 +309,42 @@ fn put(headers: &mut HeaderMap, name: HeaderName, value: &str) -> Result<(), Err
     Ok(())
 }
 
+/// [`put`] for texts that live as long as the program (action names, versions): checked like
+/// any value, but never copied.
+fn put_static(headers: &mut HeaderMap, name: HeaderName, value: &'static str) -> Result<(), Error> {
+    // `from_static` panics on text outside visible ASCII and tab; check the same rule first
+    // (without the copy `from_str` makes) so a bad declaration is an error, not a panic.
+    let valid = value
+        .bytes()
+        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
+    if !valid {
+        return Err(Error::invalid_request(format!(
+            "invalid value for header {name}"
+        )));
+    }
+    headers.insert(name, HeaderValue::from_static(value));
+    Ok(())
+}
+
+fn parse_uri(url: &str) -> Result<http::Uri, Error> {
+    http::Uri::try_from(url)
+        .map_err(|e| Error::invalid_request(format!("cannot form the request URL: {e}")))
+}
+
 fn finish(
     method: HttpMethod,
-    url: &str,
+    uri: http::Uri,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<http::Request<Bytes>, Error> {
-    let method = match method {
+) -> http::Request<Bytes> {
+    let mut request = http::Request::new(body);
+    *request.method_mut() = match method {
         HttpMethod::Get => http::Method::GET,
         HttpMethod::Post => http::Method::POST,
     };
-    let mut request = http::Request::builder()
-        .method(method)
-        .uri(url)
-        .body(body)
-        .map_err(|e| Error::invalid_request(format!("cannot form the request URL: {e}")))?;
+    *request.uri_mut() = uri;
     *request.headers_mut() = headers;
-    Ok(request)
+    request
 }
 
 /// The body of an octet-stream action: the raw bytes of its one file field (base64 in the

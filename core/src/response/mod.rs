@@ -5,6 +5,8 @@
 //! shape (an HTML error page, a truncated body, a non-200 status) is a decode error carrying the
 //! status and a short snippet.
 
+mod one_pass;
+
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -55,6 +57,20 @@ pub struct Decoded<R> {
 /// the body) for a non-200 status, a body that is not JSON, or one that is not the envelope or
 /// does not match the response type.
 pub fn decode<R: DeserializeOwned>(status: u16, body: &[u8]) -> Result<Decoded<R>, Error> {
+    if status == 200
+        && let Some(decoded) = one_pass::decode(body)
+    {
+        return Ok(decoded);
+    }
+    decode_plainly(status, body)
+}
+
+/// [`decode`] without the one-pass shortcut: three parses (envelope, common keys, the type),
+/// with a precise error for every way an answer can be wrong.
+pub(crate) fn decode_plainly<R: DeserializeOwned>(
+    status: u16,
+    body: &[u8],
+) -> Result<Decoded<R>, Error> {
     if status != 200 {
         // The gateway answers API errors with 200; anything else did not come from the API.
         return Err(Error::decode(status, "the HTTP status is not 200", body));
@@ -89,17 +105,22 @@ pub fn decode<R: DeserializeOwned>(status: u16, body: &[u8]) -> Result<Decoded<R
             body,
         )
     })?;
-    let deprecated_warning = common.deprecated_warning.and_then(|w| match w {
-        serde_json::Value::Null => None,
-        serde_json::Value::String(text) if text.is_empty() => None,
-        serde_json::Value::String(text) => Some(text),
-        other => Some(other.to_string()),
-    });
+    let deprecated_warning = common.deprecated_warning.and_then(deprecation_text);
     Ok(Decoded {
         value,
         request_id: common.request_id,
         deprecated_warning,
     })
+}
+
+/// The text of `DeprecatedWarning`: absent when null or empty, the JSON text when not a string.
+fn deprecation_text(warning: serde_json::Value) -> Option<String> {
+    match warning {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(text) if text.is_empty() => None,
+        serde_json::Value::String(text) => Some(text),
+        other => Some(other.to_string()),
+    }
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@ use hmac::Mac;
 use sha2::{Digest, Sha256};
 
 use super::mac::Sink;
-use super::tc3::{DEFAULT_SIGNED_HEADERS, credential_date, hashed_payload, write_string_to_sign};
-use super::{HexDigest, Payload, SignableRequest, cache};
+use super::tc3::{DEFAULT_SIGNED_HEADERS, hashed_payload, write_string_to_sign};
+use super::{CredentialDate, HexDigest, Payload, SignableRequest, cache};
 
 /// One `name:value` line of the canonical headers.
 #[derive(Debug, Clone)]
@@ -157,11 +157,16 @@ impl<'a> Canonical<'a> {
     }
 
     /// Steps 1 to 4 streamed: the hex signature for this request, with the cached signing key.
-    pub(crate) fn signature(&self, secret_key: &str, service: &str, timestamp: u64) -> HexDigest {
+    pub(crate) fn signature(
+        &self,
+        secret_key: &str,
+        service: &str,
+        timestamp: u64,
+        date: &CredentialDate,
+    ) -> HexDigest {
         let hashed_request = self.hash();
-        let date = credential_date(timestamp);
-        let mut mac = cache::signing_mac(secret_key, &date, service);
-        write_string_to_sign(timestamp, &date, service, hashed_request.as_str(), &mut mac);
+        let mut mac = cache::signing_mac(secret_key, date, service);
+        write_string_to_sign(timestamp, date, service, hashed_request.as_str(), &mut mac);
         HexDigest::from_bytes(&mac.finalize().into_bytes().into())
     }
 }

@@ -240,8 +240,8 @@ impl Tc3Signature {
 /// key-derivation HMACs; cached keys are wiped when evicted.
 pub fn sign(request: &SignableRequest<'_>, params: &SigningParams<'_>) -> Tc3Signature {
     let canonical = Canonical::from_request(request);
-    let signature = canonical.signature(params.secret_key, params.service, params.timestamp);
     let date = credential_date(params.timestamp);
+    let signature = canonical.signature(params.secret_key, params.service, params.timestamp, &date);
     let mut header = String::new();
     push_authorization(
         &mut header,

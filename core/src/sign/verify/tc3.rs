@@ -97,7 +97,12 @@ where
         headers: received_headers(request, authorization.signed_headers)?,
         payload: payload(request)?,
     };
-    let expected = canonical.signature(key.secret_key(), authorization.service, timestamp);
+    let expected = canonical.signature(
+        key.secret_key(),
+        authorization.service,
+        timestamp,
+        &CredentialDate::from_timestamp(timestamp),
+    );
     if !constant_time_eq(
         expected.as_str().as_bytes(),
         authorization.signature.as_bytes(),
