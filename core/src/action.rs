@@ -70,8 +70,9 @@ pub trait Service: 'static {
 pub trait Action: Serialize + DeserializeOwned + 'static {
     /// The service this action belongs to.
     type Service: Service;
-    /// What the `Response` object of a successful call decodes into.
-    type Response: DeserializeOwned;
+    /// What the `Response` object of a successful call decodes into (plain data, so `Send`:
+    /// calls run on multi-threaded runtimes).
+    type Response: DeserializeOwned + Send;
     /// The action name sent as `X-TC-Action` (or the `Action` parameter), e.g. `SendEmail`.
     const NAME: &'static str;
     /// The HTTP method the action is declared with.

@@ -6,9 +6,10 @@ use std::borrow::Cow;
 use bytes::Bytes;
 use http::{HeaderMap, HeaderName, HeaderValue};
 
+use super::engine::ActionInfo;
 use super::target::Target;
 
-use crate::action::{Action, BodyEncoding, HttpMethod, Service, SigningScheme};
+use crate::action::{Action, BodyEncoding, HttpMethod, SigningScheme};
 use crate::credentials::Credentials;
 use crate::encode;
 use crate::error::Error;
@@ -67,32 +68,7 @@ pub(crate) enum Encoded {
 impl Encoded {
     /// Encodes `action` according to `plan`.
     pub(crate) fn new<A: Action>(action: &A, plan: Plan) -> Result<Self, Error> {
-        let encoded = match (plan.signing, plan.encoding) {
-            (SigningScheme::HmacSha1 | SigningScheme::HmacSha256, _) => {
-                Self::Legacy(encode::flatten(action).map_err(Error::invalid_request_from)?)
-            }
-            (_, BodyEncoding::Json) => Self::Body {
-                content_type: Cow::Borrowed(content_type::JSON),
-                bytes: encode::to_json(action)
-                    .map_err(Error::invalid_request_from)?
-                    .into(),
-            },
-            (_, BodyEncoding::Query | BodyEncoding::Form) => Self::Query(encode::to_query_string(
-                &encode::flatten(action).map_err(Error::invalid_request_from)?,
-            )),
-            (_, BodyEncoding::Multipart) => {
-                let (content_type, bytes) = encode::multipart::to_body(action, A::FILE_FIELDS)
-                    .map_err(Error::invalid_request_from)?;
-                Self::Body {
-                    content_type: Cow::Owned(content_type),
-                    bytes: bytes.into(),
-                }
-            }
-            (_, BodyEncoding::OctetStream) => Self::Body {
-                content_type: Cow::Borrowed(content_type::OCTET_STREAM),
-                bytes: octet_stream_body(action, A::FILE_FIELDS)?.into(),
-            },
-        };
+        let encoded = (<A as PickEncoder>::ENCODE)(action, plan)?;
         if let Self::Body { bytes, .. } = &encoded {
             limits::check(plan.method, plan.signing, bytes.len())?;
         }
@@ -109,6 +85,67 @@ impl Encoded {
             limits::check(plan.method, plan.signing, size)?;
         }
         Ok(encoded)
+    }
+}
+
+/// The encoder an action can use, picked from its declared encoding when the compiler
+/// instantiates it: an action only pulls in the serializers it can ever need (multipart and
+/// octet-stream actions cannot be switched to another encoding, and the others never use
+/// those two), which keeps the code generated per action, and build times, small.
+trait PickEncoder: Action {
+    const ENCODE: fn(&Self, Plan) -> Result<Encoded, Error>;
+}
+
+impl<A: Action> PickEncoder for A {
+    const ENCODE: fn(&A, Plan) -> Result<Encoded, Error> = if A::ENCODING.is_fixed() {
+        Encoded::fixed::<A>
+    } else {
+        Encoded::switchable::<A>
+    };
+}
+
+impl Encoded {
+    /// The encodings that belong to the action's nature: files and raw bytes.
+    fn fixed<A: Action>(action: &A, _: Plan) -> Result<Self, Error> {
+        Ok(match A::ENCODING {
+            BodyEncoding::OctetStream => Self::Body {
+                content_type: Cow::Borrowed(content_type::OCTET_STREAM),
+                bytes: octet_stream_body(action, A::FILE_FIELDS)?.into(),
+            },
+            BodyEncoding::Multipart
+            | BodyEncoding::Json
+            | BodyEncoding::Query
+            | BodyEncoding::Form => {
+                let (content_type, bytes) = encode::multipart::to_body(action, A::FILE_FIELDS)
+                    .map_err(Error::invalid_request_from)?;
+                Self::Body {
+                    content_type: Cow::Owned(content_type),
+                    bytes: bytes.into(),
+                }
+            }
+        })
+    }
+
+    /// The encodings a client may switch an action between: JSON, a TC3 query, v1 parameters.
+    fn switchable<A: Action>(action: &A, plan: Plan) -> Result<Self, Error> {
+        Ok(match (plan.signing, plan.encoding) {
+            (SigningScheme::HmacSha1 | SigningScheme::HmacSha256, _) => {
+                Self::Legacy(encode::flatten(action).map_err(Error::invalid_request_from)?)
+            }
+            (_, BodyEncoding::Query | BodyEncoding::Form) => Self::Query(encode::to_query_string(
+                &encode::flatten(action).map_err(Error::invalid_request_from)?,
+            )),
+            // A switchable action's plan is never multipart or octet-stream (see
+            // `Plan::for_action`); JSON is the only other body.
+            (_, BodyEncoding::Json | BodyEncoding::Multipart | BodyEncoding::OctetStream) => {
+                Self::Body {
+                    content_type: Cow::Borrowed(content_type::JSON),
+                    bytes: encode::to_json(action)
+                        .map_err(Error::invalid_request_from)?
+                        .into(),
+                }
+            }
+        })
     }
 }
 
@@ -129,7 +166,8 @@ pub(crate) struct AttemptContext<'a> {
 }
 
 /// Builds the signed request of one attempt.
-pub(crate) fn build<A: Action>(
+pub(crate) fn build(
+    info: ActionInfo,
     encoded: &Encoded,
     ctx: &AttemptContext<'_>,
 ) -> Result<http::Request<Bytes>, Error> {
@@ -137,17 +175,22 @@ pub(crate) fn build<A: Action>(
         Encoded::Body {
             content_type,
             bytes,
-        } => build_tc3::<A>(ctx, "", content_type, bytes.clone()),
-        Encoded::Query(query) => {
-            build_tc3::<A>(ctx, query, &Cow::Borrowed(content_type::FORM), Bytes::new())
-        }
-        Encoded::Legacy(business) => build_legacy::<A>(ctx, business),
+        } => build_tc3(info, ctx, "", content_type, bytes.clone()),
+        Encoded::Query(query) => build_tc3(
+            info,
+            ctx,
+            query,
+            &Cow::Borrowed(content_type::FORM),
+            Bytes::new(),
+        ),
+        Encoded::Legacy(business) => build_legacy(info, ctx, business),
     }
 }
 
 // The `Cow` itself is the point: a borrowed content type is a fixed text that needs no copy.
 #[allow(clippy::ptr_arg)]
-fn build_tc3<A: Action>(
+fn build_tc3(
+    info: ActionInfo,
     ctx: &AttemptContext<'_>,
     query: &str,
     content_type: &Cow<'static, str>,
@@ -171,7 +214,7 @@ fn build_tc3<A: Action>(
         &SigningParams {
             secret_id: ctx.credentials.secret_id(),
             secret_key: ctx.credentials.secret_key(),
-            service: <A::Service as Service>::NAME,
+            service: info.service,
             timestamp: ctx.timestamp,
         },
     );
@@ -189,12 +232,8 @@ fn build_tc3<A: Action>(
         .map_err(|_| Error::invalid_request("the secret id cannot appear in a header"))?;
     authorization.set_sensitive(true);
     headers.insert(http::header::AUTHORIZATION, authorization);
-    put_static(&mut headers, header::name::X_TC_ACTION, A::NAME)?;
-    put_static(
-        &mut headers,
-        header::name::X_TC_VERSION,
-        <A::Service as Service>::VERSION,
-    )?;
+    put_static(&mut headers, header::name::X_TC_ACTION, info.name)?;
+    put_static(&mut headers, header::name::X_TC_VERSION, info.version)?;
     headers.insert(
         header::name::X_TC_TIMESTAMP,
         HeaderValue::from(ctx.timestamp),
@@ -231,7 +270,8 @@ fn build_tc3<A: Action>(
     Ok(finish(ctx.plan.method, uri, headers, body))
 }
 
-fn build_legacy<A: Action>(
+fn build_legacy(
+    info: ActionInfo,
     ctx: &AttemptContext<'_>,
     business: &[(String, String)],
 ) -> Result<http::Request<Bytes>, Error> {
@@ -239,8 +279,8 @@ fn build_legacy<A: Action>(
     let algorithm = LegacyAlgorithm::from_scheme(ctx.plan.signing)
         .ok_or_else(|| Error::invalid_request("a v1 request needs HmacSHA1 or HmacSHA256"))?;
     let common = CommonParams {
-        action: A::NAME,
-        version: <A::Service as Service>::VERSION,
+        action: info.name,
+        version: info.version,
         region: ctx.region,
         timestamp: ctx.timestamp,
         nonce: fastrand::u64(1..=u64::from(u32::MAX)),
