@@ -209,7 +209,7 @@ fn build_tc3(
         payload,
     )
     .with_query(query);
-    let signature = sign::tc3::sign(
+    let signature = sign::tc3::sign_with(
         &signable,
         &SigningParams {
             secret_id: ctx.credentials.secret_id(),
@@ -217,6 +217,7 @@ fn build_tc3(
             service: info.service,
             timestamp: ctx.timestamp,
         },
+        ctx.credentials.key_fingerprint(),
     );
     // Fixed texts become header values without a copy; the rest are validated once per call
     // (host, request client, trace id) or cannot fail (the timestamp).

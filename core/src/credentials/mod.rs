@@ -14,6 +14,8 @@ use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
+use crate::sign::KeyFingerprint;
+
 pub use env::{Environment, EnvironmentProvider};
 pub use profile::ProfileFileProvider;
 
@@ -31,6 +33,9 @@ struct Inner {
     secret_id: String,
     secret_key: Zeroizing<String>,
     token: Option<Zeroizing<String>>,
+    /// How the signing-key cache recognises this secret key without holding it, computed once
+    /// here rather than on every signature.
+    key_fingerprint: KeyFingerprint,
 }
 
 impl Credentials {
@@ -71,10 +76,12 @@ impl Credentials {
         if let Some(token) = &token {
             check_value("token", token)?;
         }
+        let key_fingerprint = KeyFingerprint::of(&secret_key);
         Ok(Self(Arc::new(Inner {
             secret_id,
             secret_key,
             token,
+            key_fingerprint,
         })))
     }
 
@@ -91,6 +98,11 @@ impl Credentials {
     /// The session token of temporary credentials.
     pub fn token(&self) -> Option<&str> {
         self.0.token.as_deref().map(String::as_str)
+    }
+
+    /// The secret key's fingerprint for the signing-key cache.
+    pub(crate) fn key_fingerprint(&self) -> &KeyFingerprint {
+        &self.0.key_fingerprint
     }
 }
 

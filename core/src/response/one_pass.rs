@@ -32,7 +32,10 @@ pub(super) fn decode<R: DeserializeOwned>(body: &[u8]) -> Option<Decoded<R>> {
         return None;
     }
     let request_id = match noted.request_id {
-        Some(raw) => serde_json::from_str::<Option<String>>(raw.get()).ok()?,
+        Some(raw) => match plain_string(raw) {
+            Some(text) => Some(text.to_owned()),
+            None => serde_json::from_str::<Option<String>>(raw.get()).ok()?,
+        },
         None => None,
     };
     let deprecated_warning = match noted.deprecated_warning {
@@ -169,6 +172,13 @@ impl<'de, M: MapAccess<'de>> MapAccess<'de> for Watch<'_, 'de, M> {
     }
 }
 
+/// The text of a JSON string without escapes (a request id always is one), read without a
+/// parser; `None` for anything else.
+fn plain_string(raw: &RawValue) -> Option<&str> {
+    let text = raw.get().strip_prefix('"')?.strip_suffix('"')?;
+    (!text.contains(['"', '\\'])).then_some(text)
+}
+
 /// An object key as text, borrowed from the body unless it holds escapes.
 struct KeyText<'de>(Cow<'de, str>);
 
@@ -240,6 +250,14 @@ mod tests {
             ),
             (
                 r#"{"Response":{"MessageId":"m\u00e9","Request\u0049d":"r"}}"#,
+                true,
+            ),
+            (
+                r#"{"Response":{"MessageId":"m","RequestId":"r\"q\u0041"}}"#,
+                true,
+            ),
+            (
+                r#"{"Response":{"MessageId":"m", "RequestId" : "r" }}"#,
                 true,
             ),
             (r#"{"Response":{"MessageId":"m","Error":null}}"#, false),

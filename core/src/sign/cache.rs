@@ -25,7 +25,7 @@ const FINGERPRINT_DOMAIN: &[u8] = b"tc3 key cache\0";
 
 /// One cached signing key.
 struct Entry {
-    fingerprint: Zeroizing<[u8; 32]>,
+    fingerprint: KeyFingerprint,
     date: CredentialDate,
     service: Box<str>,
     /// HMAC-SHA256 keyed with `SecretSigning`, before any message bytes.
@@ -36,16 +36,42 @@ struct Entry {
 /// signature reads it, from many threads at once, and only a new day or key writes to it.
 static CACHE: RwLock<Vec<Entry>> = RwLock::new(Vec::new());
 
-/// An HMAC-SHA256 state keyed with the TC3 signing key of `secret_key` for `date` and
-/// `service`, ready for the string to sign.
-pub(crate) fn signing_mac(secret_key: &str, date: &CredentialDate, service: &str) -> Hmac<Sha256> {
-    let fingerprint = fingerprint(secret_key);
+/// A secret key's SHA-256 under a domain prefix: how the cache recognises a key without
+/// holding it. [`Credentials`](crate::Credentials) compute theirs once; a caller of the public
+/// signer without credentials pays for it per signature.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct KeyFingerprint(Zeroizing<[u8; 32]>);
+
+impl KeyFingerprint {
+    /// The fingerprint of `secret_key`.
+    pub(crate) fn of(secret_key: &str) -> Self {
+        let mut hasher = Sha256::new();
+        hasher.update(FINGERPRINT_DOMAIN);
+        hasher.update(secret_key.as_bytes());
+        Self(Zeroizing::new(hasher.finalize().into()))
+    }
+}
+
+impl std::fmt::Debug for KeyFingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyFingerprint(** redacted **)")
+    }
+}
+
+/// An HMAC-SHA256 state keyed with the TC3 signing key of `secret_key` (whose fingerprint is
+/// `fingerprint`) for `date` and `service`, ready for the string to sign.
+pub(crate) fn signing_mac(
+    secret_key: &str,
+    fingerprint: &KeyFingerprint,
+    date: &CredentialDate,
+    service: &str,
+) -> Hmac<Sha256> {
     // A poisoned lock only means another thread panicked while holding it; the entries are
     // still whole (every update is a single push or remove), so keep using them.
     {
         let entries = CACHE.read().unwrap_or_else(PoisonError::into_inner);
         if let Some(entry) = entries.iter().find(|entry| {
-            *entry.fingerprint == *fingerprint && entry.date == *date && &*entry.service == service
+            entry.fingerprint == *fingerprint && entry.date == *date && &*entry.service == service
         }) {
             return entry.mac.clone();
         }
@@ -55,7 +81,7 @@ pub(crate) fn signing_mac(secret_key: &str, date: &CredentialDate, service: &str
     let key = signing_key(secret_key, date.as_str(), service);
     let mac = keyed::<Sha256>(key.as_bytes());
     let entry = Entry {
-        fingerprint,
+        fingerprint: fingerprint.clone(),
         date: *date,
         service: service.into(),
         mac: mac.clone(),
@@ -66,13 +92,6 @@ pub(crate) fn signing_mac(secret_key: &str, date: &CredentialDate, service: &str
     }
     entries.push(entry);
     mac
-}
-
-fn fingerprint(secret_key: &str) -> Zeroizing<[u8; 32]> {
-    let mut hasher = Sha256::new();
-    hasher.update(FINGERPRINT_DOMAIN);
-    hasher.update(secret_key.as_bytes());
-    Zeroizing::new(hasher.finalize().into())
 }
 
 #[cfg(test)]
@@ -90,7 +109,12 @@ mod tests {
     fn cached_state_equals_a_freshly_derived_key() {
         let date = CredentialDate::from_timestamp(1_551_113_065);
         for round in 0..2 {
-            let cached = tag(signing_mac("cache-test-key", &date, "ses"));
+            let cached = tag(signing_mac(
+                "cache-test-key",
+                &KeyFingerprint::of("cache-test-key"),
+                &date,
+                "ses",
+            ));
             let fresh = signing_key("cache-test-key", "2019-02-25", "ses");
             assert_eq!(
                 cached,
@@ -104,11 +128,48 @@ mod tests {
     fn keys_dates_and_services_do_not_share_entries() {
         let day = CredentialDate::from_timestamp(1_551_113_065);
         let next = CredentialDate::from_timestamp(1_551_139_200);
-        let base = tag(signing_mac("cache-key-a", &day, "ses"));
-        assert_ne!(base, tag(signing_mac("cache-key-b", &day, "ses")));
-        assert_ne!(base, tag(signing_mac("cache-key-a", &next, "ses")));
-        assert_ne!(base, tag(signing_mac("cache-key-a", &day, "cvm")));
-        assert_eq!(base, tag(signing_mac("cache-key-a", &day, "ses")));
+        let base = tag(signing_mac(
+            "cache-key-a",
+            &KeyFingerprint::of("cache-key-a"),
+            &day,
+            "ses",
+        ));
+        assert_ne!(
+            base,
+            tag(signing_mac(
+                "cache-key-b",
+                &KeyFingerprint::of("cache-key-b"),
+                &day,
+                "ses"
+            ))
+        );
+        assert_ne!(
+            base,
+            tag(signing_mac(
+                "cache-key-a",
+                &KeyFingerprint::of("cache-key-a"),
+                &next,
+                "ses"
+            ))
+        );
+        assert_ne!(
+            base,
+            tag(signing_mac(
+                "cache-key-a",
+                &KeyFingerprint::of("cache-key-a"),
+                &day,
+                "cvm"
+            ))
+        );
+        assert_eq!(
+            base,
+            tag(signing_mac(
+                "cache-key-a",
+                &KeyFingerprint::of("cache-key-a"),
+                &day,
+                "ses"
+            ))
+        );
     }
 
     #[test]
@@ -118,7 +179,7 @@ mod tests {
             let key = format!("capacity-key-{index}");
             let fresh = signing_key(&key, "1970-01-01", "ses");
             assert_eq!(
-                tag(signing_mac(&key, &date, "ses")),
+                tag(signing_mac(&key, &KeyFingerprint::of(&key), &date, "ses")),
                 crate::sign::mac::hmac_sha256(fresh.as_bytes(), b"message")
             );
         }

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::mac::Sink;
 use super::tc3::{DEFAULT_SIGNED_HEADERS, hashed_payload, write_string_to_sign};
-use super::{CredentialDate, HexDigest, Payload, SignableRequest, cache};
+use super::{CredentialDate, HexDigest, KeyFingerprint, Payload, SignableRequest, cache};
 
 /// One `name:value` line of the canonical headers.
 #[derive(Debug, Clone)]
@@ -163,9 +163,10 @@ impl<'a> Canonical<'a> {
         service: &str,
         timestamp: u64,
         date: &CredentialDate,
+        fingerprint: &KeyFingerprint,
     ) -> HexDigest {
         let hashed_request = self.hash();
-        let mut mac = cache::signing_mac(secret_key, date, service);
+        let mut mac = cache::signing_mac(secret_key, fingerprint, date, service);
         write_string_to_sign(timestamp, date, service, hashed_request.as_str(), &mut mac);
         HexDigest::from_bytes(&mac.finalize().into_bytes().into())
     }

@@ -46,6 +46,7 @@ pub mod tc3;
 mod text;
 pub mod verify;
 
+pub(crate) use cache::KeyFingerprint;
 pub use text::{CredentialDate, HexDigest};
 
 /// What the body contributes to a TC3 signature.

@@ -21,7 +21,9 @@ use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 use super::canonical::Canonical;
 use super::mac::{Sink, hmac_sha256, sha256};
 use super::text::Decimal;
-use super::{CredentialDate, HexDigest, Payload, REDACTED, SignableRequest, SigningParams};
+use super::{
+    CredentialDate, HexDigest, KeyFingerprint, Payload, REDACTED, SignableRequest, SigningParams,
+};
 use crate::action::SigningScheme;
 use crate::header::UNSIGNED_PAYLOAD;
 
@@ -239,9 +241,25 @@ impl Tc3Signature {
 /// the key itself), the date and the service, so consecutive calls on one day skip the three
 /// key-derivation HMACs; cached keys are wiped when evicted.
 pub fn sign(request: &SignableRequest<'_>, params: &SigningParams<'_>) -> Tc3Signature {
+    sign_with(request, params, &KeyFingerprint::of(params.secret_key))
+}
+
+/// [`sign`] with the secret key's fingerprint already known (credentials keep theirs), which
+/// saves a hash per signature.
+pub(crate) fn sign_with(
+    request: &SignableRequest<'_>,
+    params: &SigningParams<'_>,
+    fingerprint: &KeyFingerprint,
+) -> Tc3Signature {
     let canonical = Canonical::from_request(request);
     let date = credential_date(params.timestamp);
-    let signature = canonical.signature(params.secret_key, params.service, params.timestamp, &date);
+    let signature = canonical.signature(
+        params.secret_key,
+        params.service,
+        params.timestamp,
+        &date,
+        fingerprint,
+    );
     let mut header = String::new();
     push_authorization(
         &mut header,

@@ -11,10 +11,10 @@ use crate::action::SigningScheme;
 use crate::header::{
     AUTHORIZATION, UNSIGNED_PAYLOAD, X_TC_CONTENT_SHA256, X_TC_TIMESTAMP, X_TC_TOKEN,
 };
-use crate::sign::Payload;
 use crate::sign::canonical::{Canonical, CanonicalHeaders, HeaderLine, canonical_value};
 use crate::sign::tc3::{ALGORITHM, TERMINATOR};
 use crate::sign::text::CredentialDate;
+use crate::sign::{KeyFingerprint, Payload};
 
 /// A received request, as much of it as a TC3 signature covers.
 #[derive(Debug, Clone, Copy)]
@@ -102,6 +102,7 @@ where
         authorization.service,
         timestamp,
         &CredentialDate::from_timestamp(timestamp),
+        &KeyFingerprint::of(key.secret_key()),
     );
     if !constant_time_eq(
         expected.as_str().as_bytes(),
