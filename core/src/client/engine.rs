@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
+use bytes::Bytes;
 use http::HeaderValue;
 use tracing::Instrument;
 
@@ -116,7 +117,11 @@ impl Client {
             })?,
             None => random_trace_id(),
         };
-        let credentials = self.inner.credentials.provide_credentials().await?;
+        let provider = &self.inner.credentials;
+        let credentials = match provider.ready_credentials() {
+            Some(credentials) => credentials,
+            None => provider.provide_credentials().await?,
+        };
         Ok(CallState {
             info,
             target,
@@ -261,12 +266,15 @@ fn record_request_id(id: &str) {
 /// unpredictable, so a fast non-cryptographic generator is enough.
 fn random_trace_id() -> HeaderValue {
     let mut text = [0; uuid::fmt::Hyphenated::LENGTH];
-    let text = uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes())
+    uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes())
         .into_uuid()
         .hyphenated()
         .encode_lower(&mut text);
-    // Hex digits and hyphens only: always a valid header value, whatever the random bits.
-    HeaderValue::from_str(text).expect("a hyphenated UUID is visible ASCII")
+    // Owned by a reference-counted `Bytes` from the start, so each attempt's copy of the
+    // header is a count, not an allocation. Hex digits and hyphens only: always a valid
+    // header value, whatever the random bits.
+    HeaderValue::from_maybe_shared(Bytes::from_owner(text))
+        .expect("a hyphenated UUID is visible ASCII")
 }
 
 /// What stays the same across the attempts of one call.

@@ -167,6 +167,14 @@ pub type CredentialsFuture<'a> =
 pub trait ProvideCredentials: Send + Sync + fmt::Debug {
     /// Returns the credentials to sign with now.
     fn provide_credentials(&self) -> CredentialsFuture<'_>;
+
+    /// The credentials, when they are at hand without waiting (fixed, or already found and
+    /// kept), so a call can skip the future. `None`, the default, means "ask
+    /// [`ProvideCredentials::provide_credentials`]"; a provider whose credentials can expire
+    /// must only answer here while they are valid.
+    fn ready_credentials(&self) -> Option<Credentials> {
+        None
+    }
 }
 
 /// Fixed credentials provide themselves.
@@ -174,6 +182,10 @@ impl ProvideCredentials for Credentials {
     fn provide_credentials(&self) -> CredentialsFuture<'_> {
         let credentials = self.clone();
         Box::pin(async move { Ok(credentials) })
+    }
+
+    fn ready_credentials(&self) -> Option<Credentials> {
+        Some(self.clone())
     }
 }
 
@@ -236,11 +248,46 @@ impl ProvideCredentials for DefaultChain {
         };
         Box::pin(async move { result })
     }
+
+    fn ready_credentials(&self) -> Option<Credentials> {
+        self.found.get().cloned()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ready_credentials_are_the_fixed_ones_or_those_already_found() {
+        let fixed = Credentials::new("AKIDfixed", "fixed-key").unwrap();
+        assert_eq!(
+            fixed.ready_credentials().map(|c| c.secret_id().to_owned()),
+            Some("AKIDfixed".to_owned())
+        );
+        let chain = DefaultChain::new(Environment::from_pairs([
+            ("TENCENTCLOUD_SECRET_ID", "AKIDchain"),
+            ("TENCENTCLOUD_SECRET_KEY", "chain-key"),
+        ]));
+        assert!(chain.ready_credentials().is_none(), "nothing read yet");
+        let found = poll_to_end(chain.provide_credentials()).unwrap();
+        assert_eq!(found.secret_id(), "AKIDchain");
+        assert_eq!(
+            chain.ready_credentials().map(|c| c.secret_id().to_owned()),
+            Some("AKIDchain".to_owned())
+        );
+    }
+
+    /// Polls a future that never waits (the providers here answer at once).
+    fn poll_to_end<F: Future>(future: F) -> F::Output {
+        let mut future = std::pin::pin!(future);
+        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+        loop {
+            if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
+                return output;
+            }
+        }
+    }
 
     #[test]
     fn debug_shows_the_id_and_redacts_the_rest() {
