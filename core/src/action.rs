@@ -62,12 +62,13 @@ pub trait Service: 'static {
     const VERSION: &'static str;
 }
 
-/// One API action of a [`Service`]: its request parameters are the fields of `Self`.
+/// One API action of a [`Service`]: its request parameters are the fields of `Self`, plain data
+/// (`Send + Sync`) so that calls can run on any thread of a multi-threaded runtime.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a Tencent Cloud API action",
     note = "declare it with `#[tencentcloud_core::action(service = ..., response = ...)]`"
 )]
-pub trait Action: Serialize + DeserializeOwned + 'static {
+pub trait Action: Serialize + DeserializeOwned + Send + Sync + 'static {
     /// The service this action belongs to.
     type Service: Service;
     /// What the `Response` object of a successful call decodes into (plain data, so `Send`:

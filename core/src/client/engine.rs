@@ -49,6 +49,10 @@ impl ActionInfo {
     }
 }
 
+/// Encodes the caller's parameters for a plan (the generic half of a call's first step, run
+/// inside the call so that it is timed, traced and ordered like the rest).
+pub(crate) type EncodeParams<'a> = dyn FnMut(Plan) -> Result<Encoded, Error> + Send + 'a;
+
 /// Reads a successful answer into the caller's typed value (kept on the caller's side) and
 /// returns what the engine logs: the request id and any deprecation warning.
 pub(crate) type DecodeAnswer<'a> = dyn FnMut(u16, &[u8]) -> Result<Decoded<()>, Error> + Send + 'a;
@@ -57,12 +61,12 @@ pub(crate) type DecodeAnswer<'a> = dyn FnMut(u16, &[u8]) -> Result<Decoded<()>, 
 pub(crate) type CallFuture<'a> = Pin<Box<dyn Future<Output = Result<(), Error>> + Send + 'a>>;
 
 impl Client {
-    /// Runs a call whose parameters are already encoded: the span, the whole-call timeout, the
-    /// attempts; `decode` reads the answer of the attempt that succeeds.
+    /// Runs a call: the span, the whole-call timeout, the attempts; `encode` writes the
+    /// parameters once, `decode` reads the answer of the attempt that succeeds.
     pub(crate) fn execute<'a>(
         &'a self,
         info: ActionInfo,
-        encoded: Result<Encoded, Error>,
+        encode: &'a mut EncodeParams<'_>,
         options: &'a CallOptions,
         decode: &'a mut DecodeAnswer<'_>,
     ) -> CallFuture<'a> {
@@ -81,7 +85,7 @@ impl Client {
             // Reading the clock is only worth it when someone records the latency.
             let started = (!span.is_disabled()).then(Instant::now);
             let call = self
-                .call(info, encoded, options, decode)
+                .call(info, encode, options, decode)
                 .instrument(span.clone());
             let result = match options.timeout.or(self.inner.config.call_timeout) {
                 Some(limit) => tokio::time::timeout(limit, call)
@@ -101,18 +105,18 @@ impl Client {
     pub(crate) async fn start_call(
         &self,
         info: ActionInfo,
-        encoded: Result<Encoded, Error>,
+        encode: &mut EncodeParams<'_>,
         options: &CallOptions,
     ) -> Result<CallState, Error> {
         if let Some(problem) = options.problems.first() {
             return Err(Error::invalid_request(problem.clone()));
         }
         let target = self.cached_target(info.service, options.region.as_ref())?;
-        let encoded = encoded?;
+        let encoded = encode(info.plan)?;
         let trace_id = match &options.trace_id {
             Some(given) => HeaderValue::from_str(given).map_err(|_| {
                 Error::invalid_request(format!(
-                    "invalid trace id {given:?}: a header value must be visible ASCII"
+                    "invalid trace id {given:?}: a header value cannot hold control characters"
                 ))
             })?,
             None => random_trace_id(),
@@ -134,11 +138,11 @@ impl Client {
     async fn call(
         &self,
         info: ActionInfo,
-        encoded: Result<Encoded, Error>,
+        encode: &mut EncodeParams<'_>,
         options: &CallOptions,
         decode: &mut DecodeAnswer<'_>,
     ) -> Result<(), Error> {
-        let state = self.start_call(info, encoded, options).await?;
+        let state = self.start_call(info, encode, options).await?;
         let policy = self.inner.config.retry;
         let mut attempt: u32 = 0;
         let mut corrected_skew = false;

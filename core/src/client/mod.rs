@@ -176,7 +176,7 @@ impl Client {
     ) -> Result<A::Response, Error> {
         // Only encoding and decoding depend on `A`; the engine does the rest, compiled once.
         let info = ActionInfo::of::<A>(self);
-        let encoded = Encoded::new(action, info.plan);
+        let mut encode = |plan| Encoded::new(action, plan);
         let mut value = None;
         let mut decode = |status: u16, body: &[u8]| {
             let decoded = response::decode::<A::Response>(status, body)?;
@@ -187,7 +187,8 @@ impl Client {
                 deprecated_warning: decoded.deprecated_warning,
             })
         };
-        self.execute(info, encoded, options, &mut decode).await?;
+        self.execute(info, &mut encode, options, &mut decode)
+            .await?;
         value.ok_or_else(|| {
             Error::decode(200, "the call ended without an answer", b"").for_call(
                 info.service,
@@ -216,9 +217,8 @@ impl Client {
         options: &CallOptions,
     ) -> Result<PreparedRequest, Error> {
         let info = ActionInfo::of::<A>(self);
-        let call = self
-            .start_call(info, Encoded::new(action, info.plan), options)
-            .await?;
+        let mut encode = |plan| Encoded::new(action, plan);
+        let call = self.start_call(info, &mut encode, options).await?;
         let context = call.context(self, options, self.now());
         let inner = request::build(info, &call.encoded, &context)?;
         Ok(PreparedRequest { inner })

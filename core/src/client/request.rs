@@ -1,8 +1,6 @@
 //! Building one signed request: the encoding plan, the parameters encoded once, and the
 //! per-attempt signature (each attempt gets a fresh timestamp).
 
-use std::borrow::Cow;
-
 use bytes::Bytes;
 use http::{HeaderMap, HeaderName, HeaderValue};
 
@@ -55,7 +53,8 @@ impl Plan {
 pub(crate) enum Encoded {
     /// A finished body (JSON, multipart, raw bytes) with its content type.
     Body {
-        content_type: Cow<'static, str>,
+        /// Validated once, when encoding; ASCII, so it is also the text that is signed.
+        content_type: HeaderValue,
         bytes: Bytes,
     },
     /// The query string of a TC3 GET.
@@ -109,19 +108,25 @@ impl Encoded {
     fn fixed<A: Action>(action: &A, _: Plan) -> Result<Self, Error> {
         Ok(match A::ENCODING {
             BodyEncoding::OctetStream => Self::Body {
-                content_type: Cow::Borrowed(content_type::OCTET_STREAM),
+                content_type: HeaderValue::from_static(content_type::OCTET_STREAM),
                 bytes: octet_stream_body(action, A::FILE_FIELDS)?.into(),
             },
-            BodyEncoding::Multipart
-            | BodyEncoding::Json
-            | BodyEncoding::Query
-            | BodyEncoding::Form => {
+            BodyEncoding::Multipart => {
                 let (content_type, bytes) = encode::multipart::to_body(action, A::FILE_FIELDS)
                     .map_err(Error::invalid_request_from)?;
                 Self::Body {
-                    content_type: Cow::Owned(content_type),
+                    content_type: HeaderValue::try_from(content_type).map_err(|_| {
+                        Error::invalid_request("the multipart content type cannot be a header")
+                    })?,
                     bytes: bytes.into(),
                 }
+            }
+            // `PickEncoder` only sends fixed encodings here.
+            BodyEncoding::Json | BodyEncoding::Query | BodyEncoding::Form => {
+                return Err(Error::invalid_request(format!(
+                    "encoding `{}` is not a fixed encoding",
+                    A::ENCODING.as_str()
+                )));
             }
         })
     }
@@ -139,7 +144,7 @@ impl Encoded {
             // `Plan::for_action`); JSON is the only other body.
             (_, BodyEncoding::Json | BodyEncoding::Multipart | BodyEncoding::OctetStream) => {
                 Self::Body {
-                    content_type: Cow::Borrowed(content_type::JSON),
+                    content_type: HeaderValue::from_static(content_type::JSON),
                     bytes: encode::to_json(action)
                         .map_err(Error::invalid_request_from)?
                         .into(),
@@ -180,23 +185,24 @@ pub(crate) fn build(
             info,
             ctx,
             query,
-            &Cow::Borrowed(content_type::FORM),
+            &HeaderValue::from_static(content_type::FORM),
             Bytes::new(),
         ),
         Encoded::Legacy(business) => build_legacy(info, ctx, business),
     }
 }
 
-// The `Cow` itself is the point: a borrowed content type is a fixed text that needs no copy.
-#[allow(clippy::ptr_arg)]
 fn build_tc3(
     info: ActionInfo,
     ctx: &AttemptContext<'_>,
     query: &str,
-    content_type: &Cow<'static, str>,
+    content_type: &HeaderValue,
     body: Bytes,
 ) -> Result<http::Request<Bytes>, Error> {
     let endpoint = ctx.target.endpoint();
+    let content_type_text = content_type
+        .to_str()
+        .map_err(|_| Error::invalid_request("the content type must be ASCII to be signed"))?;
     let payload = if ctx.unsigned_payload {
         Payload::Unsigned
     } else {
@@ -205,7 +211,7 @@ fn build_tc3(
     let signable = SignableRequest::new(
         ctx.plan.method,
         endpoint.host_header(),
-        content_type,
+        content_type_text,
         payload,
     )
     .with_query(query);
@@ -223,12 +229,7 @@ fn build_tc3(
     // (host, request client, trace id) or cannot fail (the timestamp).
     let mut headers = HeaderMap::with_capacity(16);
     headers.insert(http::header::HOST, ctx.target.host().clone());
-    let content_type_value = match content_type {
-        Cow::Borrowed(fixed) => HeaderValue::from_static(fixed),
-        Cow::Owned(built) => HeaderValue::from_str(built)
-            .map_err(|_| Error::invalid_request("the content type cannot appear in a header"))?,
-    };
-    headers.insert(http::header::CONTENT_TYPE, content_type_value);
+    headers.insert(http::header::CONTENT_TYPE, content_type.clone());
     let mut authorization = HeaderValue::try_from(signature.into_authorization())
         .map_err(|_| Error::invalid_request("the secret id cannot appear in a header"))?;
     authorization.set_sensitive(true);

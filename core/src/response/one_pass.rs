@@ -23,7 +23,10 @@ use super::{Decoded, deprecation_text};
 
 /// Decodes a successful answer, or `None` when the body needs the plain, precise decoder.
 pub(super) fn decode<R: DeserializeOwned>(body: &[u8]) -> Option<Decoded<R>> {
-    let mut reader = serde_json::Deserializer::from_slice(body);
+    // The plain decoder checks the whole `Response` text is UTF-8 (it borrows it as one raw
+    // value); values the type skips would escape that check here, so check the body first.
+    let text = std::str::from_utf8(body).ok()?;
+    let mut reader = serde_json::Deserializer::from_str(text);
     let (value, noted) = reader
         .deserialize_map(EnvelopeVisitor(PhantomData::<R>))
         .ok()??;
@@ -38,8 +41,11 @@ pub(super) fn decode<R: DeserializeOwned>(body: &[u8]) -> Option<Decoded<R>> {
         },
         None => None,
     };
+    // Only a plain string or null: anything else (an object, deep nesting) is rare enough to
+    // leave to the plain decoder, whose nesting limit differs by one level.
     let deprecated_warning = match noted.deprecated_warning {
-        Some(raw) => deprecation_text(serde_json::from_str(raw.get()).ok()?),
+        Some(raw) if raw.get() == "null" => None,
+        Some(raw) => deprecation_text(serde_json::Value::String(plain_string(raw)?.to_owned())),
         None => None,
     };
     Some(Decoded {
@@ -246,6 +252,14 @@ mod tests {
             ),
             (
                 r#"{"Response":{"MessageId":"m","DeprecatedWarning":{"a":1}}}"#,
+                false,
+            ),
+            (
+                r#"{"Response":{"MessageId":"m","DeprecatedWarning":null}}"#,
+                true,
+            ),
+            (
+                r#"{"Response":{"MessageId":"m","DeprecatedWarning":""}}"#,
                 true,
             ),
             (
@@ -293,6 +307,10 @@ mod tests {
                 assert_eq!(fast.deprecated_warning, plain.deprecated_warning, "{body}");
             }
         }
+        // Invalid UTF-8 in a value the type skips: the plain decoder refuses it, so must this.
+        let invalid = b"{\"Response\":{\"MessageId\":\"m\",\"Junk\":\"\xff\"}}";
+        assert!(decode::<Sent>(invalid).is_none());
+        assert!(response::decode_plainly::<Sent>(200, invalid).is_err());
         let listed = decode::<Listed>(br#"{"Response":{"RequestId":"r"}}"#).unwrap();
         assert_eq!(listed.value, Listed { total: None });
         assert_eq!(listed.request_id.as_deref(), Some("r"));
