@@ -105,16 +105,21 @@ mod tests {
         mac.finalize().into_bytes().to_vec()
     }
 
+    /// The tag of "message" under the cached state for `secret_key`, as credentials sign.
+    fn cached_tag(secret_key: &str, date: &CredentialDate, service: &str) -> Vec<u8> {
+        tag(signing_mac(
+            secret_key,
+            &KeyFingerprint::of(secret_key),
+            date,
+            service,
+        ))
+    }
+
     #[test]
     fn cached_state_equals_a_freshly_derived_key() {
         let date = CredentialDate::from_timestamp(1_551_113_065);
         for round in 0..2 {
-            let cached = tag(signing_mac(
-                "cache-test-key",
-                &KeyFingerprint::of("cache-test-key"),
-                &date,
-                "ses",
-            ));
+            let cached = cached_tag("cache-test-key", &date, "ses");
             let fresh = signing_key("cache-test-key", "2019-02-25", "ses");
             assert_eq!(
                 cached,
@@ -128,48 +133,11 @@ mod tests {
     fn keys_dates_and_services_do_not_share_entries() {
         let day = CredentialDate::from_timestamp(1_551_113_065);
         let next = CredentialDate::from_timestamp(1_551_139_200);
-        let base = tag(signing_mac(
-            "cache-key-a",
-            &KeyFingerprint::of("cache-key-a"),
-            &day,
-            "ses",
-        ));
-        assert_ne!(
-            base,
-            tag(signing_mac(
-                "cache-key-b",
-                &KeyFingerprint::of("cache-key-b"),
-                &day,
-                "ses"
-            ))
-        );
-        assert_ne!(
-            base,
-            tag(signing_mac(
-                "cache-key-a",
-                &KeyFingerprint::of("cache-key-a"),
-                &next,
-                "ses"
-            ))
-        );
-        assert_ne!(
-            base,
-            tag(signing_mac(
-                "cache-key-a",
-                &KeyFingerprint::of("cache-key-a"),
-                &day,
-                "cvm"
-            ))
-        );
-        assert_eq!(
-            base,
-            tag(signing_mac(
-                "cache-key-a",
-                &KeyFingerprint::of("cache-key-a"),
-                &day,
-                "ses"
-            ))
-        );
+        let base = cached_tag("cache-key-a", &day, "ses");
+        assert_ne!(base, cached_tag("cache-key-b", &day, "ses"));
+        assert_ne!(base, cached_tag("cache-key-a", &next, "ses"));
+        assert_ne!(base, cached_tag("cache-key-a", &day, "cvm"));
+        assert_eq!(base, cached_tag("cache-key-a", &day, "ses"));
     }
 
     #[test]
@@ -179,7 +147,7 @@ mod tests {
             let key = format!("capacity-key-{index}");
             let fresh = signing_key(&key, "1970-01-01", "ses");
             assert_eq!(
-                tag(signing_mac(&key, &KeyFingerprint::of(&key), &date, "ses")),
+                cached_tag(&key, &date, "ses"),
                 crate::sign::mac::hmac_sha256(fresh.as_bytes(), b"message")
             );
         }
