@@ -233,16 +233,33 @@ fn attachment_content_over_four_mib_is_refused() {
     ));
 }
 
-/// A fresh directory for one test's files.
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tencentcloud-ses-{}-{test}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh directory for one test's files, removed when the test ends (even by panicking),
+/// so repeated runs leave nothing behind in the system's temporary directory.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(test: &str) -> Self {
+        let dir =
+            std::env::temp_dir().join(format!("tencentcloud-ses-{}-{test}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        Self(dir)
+    }
+
+    fn join(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        // Best effort: a failure to clean up must not hide the test's own result.
+        let _ = fs::remove_dir_all(&self.0);
+    }
 }
 
 #[test]
 fn attachment_from_a_file_takes_its_name_and_content() {
-    let dir = scratch("from-file");
+    let dir = Scratch::new("from-file");
     let path = dir.join("hello.txt");
     fs::write(&path, "Hello").unwrap();
     let attachment = Attachment::from_path(&path).unwrap();
@@ -251,12 +268,12 @@ fn attachment_from_a_file_takes_its_name_and_content() {
     let renamed = Attachment::from_path_named(&path, "greeting.txt").unwrap();
     assert_eq!(renamed.file_name, "greeting.txt");
     assert_eq!(renamed.content, attachment.content);
-    fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn a_missing_file_is_reported_with_its_path() {
-    let path = scratch("missing").join("absent.pdf");
+    let dir = Scratch::new("missing");
+    let path = dir.join("absent.pdf");
     let error = Attachment::from_path(&path).unwrap_err();
     let AttachmentError::Read {
         path: reported,
@@ -273,7 +290,8 @@ fn a_missing_file_is_reported_with_its_path() {
 #[test]
 fn a_file_of_a_refused_type_is_refused_before_reading() {
     // The file does not exist: a type error (not a read error) shows the name came first.
-    let path = scratch("refused").join("tool.exe");
+    let dir = Scratch::new("refused");
+    let path = dir.join("tool.exe");
     assert!(matches!(
         Attachment::from_path(&path),
         Err(AttachmentError::UnsupportedType { .. })
@@ -282,7 +300,7 @@ fn a_file_of_a_refused_type_is_refused_before_reading() {
 
 #[test]
 fn an_oversized_file_is_refused_by_its_size() {
-    let dir = scratch("oversized");
+    let dir = Scratch::new("oversized");
     let path = dir.join("big.zip");
     fs::File::create(&path)
         .unwrap()
@@ -295,7 +313,6 @@ fn an_oversized_file_is_refused_by_its_size() {
             ..
         })
     ));
-    fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
