@@ -157,8 +157,20 @@ impl Transport {
     }
 
     /// Sends one request and reads the whole answer.
-    pub(crate) async fn send(&self, request: http::Request<Bytes>) -> Result<RawResponse, Error> {
-        let response = self.sender.send(request).await?;
+    ///
+    /// The request goes to the sender before the returned future is first polled, so the
+    /// future holds the sender's (boxed) future rather than the whole request: it is part of
+    /// every call's state, and a smaller state is a cheaper allocation.
+    pub(crate) fn send(
+        &self,
+        request: http::Request<Bytes>,
+    ) -> impl Future<Output = Result<RawResponse, Error>> + Send + '_ {
+        let sending = self.sender.send(request);
+        async move { Self::read(sending.await?) }
+    }
+
+    /// The parts of an answer a call uses, refusing one that was too large to read.
+    fn read(response: http::Response<Bytes>) -> Result<RawResponse, Error> {
         let status = response.status().as_u16();
         let date = response
             .headers()

@@ -154,6 +154,25 @@ async fn tc3_post_is_sent_exactly_as_signed_with_every_header() {
 }
 
 #[tokio::test]
+async fn a_region_this_release_does_not_know_is_sent_as_given() {
+    // Known regions are sent from static text; any other valid id is copied into the header.
+    let server = TestServer::start(vec![]).await;
+    let client = builder(&server)
+        .region(Region::new("me-riyadh2").unwrap())
+        .build()
+        .unwrap();
+    client.send(&email()).await.unwrap();
+    let per_call = CallOptions::new().region(Region::new("ap-shanghai-fsi").unwrap());
+    client.send_with(&email(), &per_call).await.unwrap();
+    let requests = server.requests();
+    assert_eq!(requests[0].header("x-tc-region"), Some("me-riyadh2"));
+    assert_eq!(requests[1].header("x-tc-region"), Some("ap-shanghai-fsi"));
+    for request in &requests {
+        verify(request, None);
+    }
+}
+
+#[tokio::test]
 async fn every_scheme_and_method_verifies_with_and_without_a_token() {
     let cases = [
         (HttpMethod::Post, SigningScheme::Tc3HmacSha256),

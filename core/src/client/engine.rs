@@ -65,7 +65,7 @@ impl Client {
     /// parameters once, `decode` reads the answer of the attempt that succeeds.
     pub(crate) fn execute<'a>(
         &'a self,
-        info: ActionInfo,
+        info: &'a ActionInfo,
         encode: &'a mut EncodeParams<'_>,
         options: &'a CallOptions,
         decode: &'a mut DecodeAnswer<'_>,
@@ -87,8 +87,10 @@ impl Client {
             let call = self
                 .call(info, encode, options, decode)
                 .instrument(span.clone());
+            // The timer is boxed so that calls without a limit do not carry its state in
+            // theirs: the whole call's state is one allocation, cheaper while it stays small.
             let result = match options.timeout.or(self.inner.config.call_timeout) {
-                Some(limit) => tokio::time::timeout(limit, call)
+                Some(limit) => Box::pin(tokio::time::timeout(limit, call))
                     .await
                     .unwrap_or_else(|_| Err(Error::timeout("call", limit))),
                 None => call.await,
@@ -104,7 +106,7 @@ impl Client {
     /// are reported: call options, endpoint, parameters, trace id, then credentials.
     pub(crate) async fn start_call(
         &self,
-        info: ActionInfo,
+        info: &ActionInfo,
         encode: &mut EncodeParams<'_>,
         options: &CallOptions,
     ) -> Result<CallState, Error> {
@@ -127,7 +129,7 @@ impl Client {
             None => provider.provide_credentials().await?,
         };
         Ok(CallState {
-            info,
+            plan: info.plan,
             target,
             encoded,
             credentials,
@@ -137,7 +139,7 @@ impl Client {
 
     async fn call(
         &self,
-        info: ActionInfo,
+        info: &ActionInfo,
         encode: &mut EncodeParams<'_>,
         options: &CallOptions,
         decode: &mut DecodeAnswer<'_>,
@@ -150,7 +152,7 @@ impl Client {
             attempt += 1;
             let context = state.context(self, options, self.now());
             let outcome = self
-                .attempt(&state, &context, decode)
+                .attempt(info, &state, &context, decode)
                 .instrument(tracing::debug_span!(
                     "tencentcloud.attempt",
                     attempt,
@@ -199,11 +201,12 @@ impl Client {
 
     async fn attempt(
         &self,
+        info: &ActionInfo,
         state: &CallState,
         context: &AttemptContext<'_>,
         decode: &mut DecodeAnswer<'_>,
     ) -> AttemptOutcome {
-        let request = match request::build(state.info, &state.encoded, context) {
+        let request = match request::build(*info, &state.encoded, context) {
             Ok(request) => request,
             Err(error) => {
                 return AttemptOutcome {
@@ -214,7 +217,8 @@ impl Client {
         };
         let send = self.inner.transport.send(request);
         let raw = match self.inner.config.attempt_timeout {
-            Some(limit) => match tokio::time::timeout(limit, send).await {
+            // Boxed for the same reason as the call's timer (see `execute`).
+            Some(limit) => match Box::pin(tokio::time::timeout(limit, send)).await {
                 Ok(raw) => raw,
                 Err(_) => Err(Error::timeout("attempt", limit)),
             },
@@ -283,7 +287,7 @@ fn random_trace_id() -> HeaderValue {
 
 /// What stays the same across the attempts of one call.
 pub(crate) struct CallState {
-    pub(crate) info: ActionInfo,
+    plan: Plan,
     target: Arc<Target>,
     pub(crate) encoded: Encoded,
     credentials: Credentials,
@@ -300,14 +304,10 @@ impl CallState {
     ) -> AttemptContext<'a> {
         let config = &client.inner.config;
         AttemptContext {
-            plan: self.info.plan,
+            plan: self.plan,
             target: &self.target,
             credentials: &self.credentials,
-            region: options
-                .region
-                .as_ref()
-                .or(config.region.as_ref())
-                .map(Region::as_str),
+            region: options.region.as_ref().or(config.region.as_ref()),
             language: options.language.or(config.language).map(Language::as_str),
             request_client: &config.request_client,
             request_client_header: &config.request_client_header,

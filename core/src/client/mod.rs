@@ -187,7 +187,7 @@ impl Client {
                 deprecated_warning: decoded.deprecated_warning,
             })
         };
-        self.execute(info, &mut encode, options, &mut decode)
+        self.execute(&info, &mut encode, options, &mut decode)
             .await?;
         value.ok_or_else(|| {
             Error::decode(200, "the call ended without an answer", b"").for_call(
@@ -218,7 +218,7 @@ impl Client {
     ) -> Result<PreparedRequest, Error> {
         let info = ActionInfo::of::<A>(self);
         let mut encode = |plan| Encoded::new(action, plan);
-        let call = self.start_call(info, &mut encode, options).await?;
+        let call = self.start_call(&info, &mut encode, options).await?;
         let context = call.context(self, options, self.now());
         let inner = request::build(info, &call.encoded, &context)?;
         Ok(PreparedRequest { inner })

@@ -13,7 +13,9 @@ use crate::encode;
 use crate::error::Error;
 use crate::header::{self, content_type};
 use crate::limits;
+use crate::region::Region;
 use crate::sign::legacy::{CommonParams, LegacyAlgorithm};
+use crate::sign::text::Decimal;
 use crate::sign::{self, Payload, SignableRequest, SigningParams};
 
 /// How one action is sent: the method, scheme and encoding after client overrides.
@@ -160,7 +162,7 @@ pub(crate) struct AttemptContext<'a> {
     pub(crate) plan: Plan,
     pub(crate) target: &'a Target,
     pub(crate) credentials: &'a Credentials,
-    pub(crate) region: Option<&'a str>,
+    pub(crate) region: Option<&'a Region>,
     pub(crate) language: Option<&'a str>,
     pub(crate) request_client: &'a str,
     pub(crate) request_client_header: &'a HeaderValue,
@@ -236,12 +238,18 @@ fn build_tc3(
     headers.insert(http::header::AUTHORIZATION, authorization);
     put_static(&mut headers, header::name::X_TC_ACTION, info.name)?;
     put_static(&mut headers, header::name::X_TC_VERSION, info.version)?;
+    // Digits are always a valid header value. `HeaderValue::from(u64)` would allocate twice.
+    let timestamp = Decimal::new(ctx.timestamp);
     headers.insert(
         header::name::X_TC_TIMESTAMP,
-        HeaderValue::from(ctx.timestamp),
+        HeaderValue::from_bytes(timestamp.as_str().as_bytes())
+            .map_err(|_| Error::invalid_request("the timestamp cannot be a header"))?,
     );
     if let Some(region) = ctx.region {
-        put(&mut headers, header::name::X_TC_REGION, region)?;
+        match region.as_static_str() {
+            Some(id) => put_static(&mut headers, header::name::X_TC_REGION, id)?,
+            None => put(&mut headers, header::name::X_TC_REGION, region.as_str())?,
+        }
     }
     if let Some(token) = ctx.credentials.token() {
         let mut value = HeaderValue::from_str(token)
@@ -283,7 +291,7 @@ fn build_legacy(
     let common = CommonParams {
         action: info.name,
         version: info.version,
-        region: ctx.region,
+        region: ctx.region.map(Region::as_str),
         timestamp: ctx.timestamp,
         nonce: fastrand::u64(1..=u64::from(u32::MAX)),
         secret_id: ctx.credentials.secret_id(),

@@ -43,7 +43,7 @@ mod canonical;
 pub mod legacy;
 mod mac;
 pub mod tc3;
-mod text;
+pub(crate) mod text;
 pub mod verify;
 
 pub(crate) use cache::KeyFingerprint;

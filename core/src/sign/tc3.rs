@@ -177,20 +177,33 @@ fn push_authorization(
     signed_headers: &str,
     signature: &str,
 ) {
+    const CREDENTIAL: &str = " Credential=";
+    const SIGNED_HEADERS: &str = ", SignedHeaders=";
+    const SIGNATURE: &str = ", Signature=";
     let scope_len: usize = scope.iter().map(|piece| piece.len()).sum();
-    out.reserve(
-        ALGORITHM.len() + secret_id.len() + scope_len + signed_headers.len() + signature.len() + 40,
+    // The exact length, so a fresh header fills its buffer to capacity: `Bytes` (and so a
+    // header value) then takes the buffer over without allocating a separate owner.
+    out.reserve_exact(
+        ALGORITHM.len()
+            + CREDENTIAL.len()
+            + secret_id.len()
+            + 1
+            + scope_len
+            + SIGNED_HEADERS.len()
+            + signed_headers.len()
+            + SIGNATURE.len()
+            + signature.len(),
     );
     out.push_str(ALGORITHM);
-    out.push_str(" Credential=");
+    out.push_str(CREDENTIAL);
     out.push_str(secret_id);
     out.push('/');
     for piece in scope {
         out.push_str(piece);
     }
-    out.push_str(", SignedHeaders=");
+    out.push_str(SIGNED_HEADERS);
     out.push_str(signed_headers);
-    out.push_str(", Signature=");
+    out.push_str(SIGNATURE);
     out.push_str(signature);
 }
 
