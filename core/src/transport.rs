@@ -15,6 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 
 use crate::error::Error;
 
@@ -190,63 +191,62 @@ impl Transport {
 
 impl HttpSend for ReqwestSender {
     fn send(&self, request: http::Request<Bytes>) -> SendFuture<'_> {
-        Box::pin(self.exchange(request))
-    }
-}
-
-impl ReqwestSender {
-    /// Sends one request and reads the answer, up to [`MAX_RESPONSE_BYTES`]; a larger answer
-    /// comes back empty and marked [`TooLarge`].
-    async fn exchange(
-        &self,
-        request: http::Request<Bytes>,
-    ) -> Result<http::Response<Bytes>, TransportError> {
-        let request = reqwest::Request::try_from(request).map_err(|e| {
-            TransportError::new(
-                TransportErrorKind::Unsendable,
-                format!("cannot form the HTTP request: {}", e.without_url()),
-            )
-        })?;
-        let mut response = self.http.execute(request).await.map_err(classify)?;
-        let mut answer = http::Response::builder().status(response.status());
-        if let Some(headers) = answer.headers_mut() {
-            *headers = std::mem::take(response.headers_mut());
-        }
-        let body = match response.content_length() {
-            // Do not buffer an answer that will be refused anyway.
-            Some(len) if len > MAX_RESPONSE_BYTES as u64 => None,
-            // The usual case: a declared, acceptable length, read in one piece without copies.
-            Some(_) => Some(response.bytes().await.map_err(classify)?),
-            None => read_capped(&mut response).await?,
+        // Converted and handed to reqwest before the future is built, so the boxed future
+        // holds reqwest's small pending handle rather than the request: every call allocates
+        // this box, and glibc serves boxes under about 1 KB from its fast paths.
+        let pending = match reqwest::Request::try_from(request) {
+            Ok(request) => self.http.execute(request),
+            Err(e) => {
+                let error = TransportError::new(
+                    TransportErrorKind::Unsendable,
+                    format!("cannot form the HTTP request: {}", e.without_url()),
+                );
+                return Box::pin(std::future::ready(Err(error)));
+            }
         };
-        let Some(body) = body else {
-            return answer
-                .extension(TooLarge)
-                .body(Bytes::new())
-                .map_err(unreadable);
-        };
-        answer.body(body).map_err(unreadable)
+        Box::pin(async move { read_answer(pending.await.map_err(classify)?).await })
     }
 }
 
-/// Reads a body of undeclared length, giving up (`None`) past [`MAX_RESPONSE_BYTES`].
-async fn read_capped(response: &mut reqwest::Response) -> Result<Option<Bytes>, TransportError> {
-    let mut body = Vec::new();
-    while let Some(chunk) = response.chunk().await.map_err(classify)? {
-        if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
-            return Ok(None);
+/// Reads an answer, up to [`MAX_RESPONSE_BYTES`]; a larger answer comes back empty and marked
+/// [`TooLarge`].
+///
+/// The body is collected straight from the `http` form of the answer (not through
+/// `reqwest::Response::bytes`, whose future carries the whole response), which keeps this
+/// future, part of every call, small.
+async fn read_answer(response: reqwest::Response) -> Result<http::Response<Bytes>, TransportError> {
+    let (parts, body) = http::Response::<reqwest::Body>::from(response).into_parts();
+    let body = match http_body::Body::size_hint(&body).exact() {
+        // Do not buffer an answer that will be refused anyway.
+        Some(len) if len > MAX_RESPONSE_BYTES as u64 => None,
+        // A declared length within the cap, or an undeclared one (chunked): the cap stops the
+        // latter as soon as it is passed.
+        _ => match Limited::new(body, MAX_RESPONSE_BYTES).collect().await {
+            Ok(collected) => Some(collected.to_bytes()),
+            Err(error) if error.is::<LengthLimitError>() => None,
+            Err(error) => return Err(classify_read(error)),
+        },
+    };
+    let mut answer = http::Response::from_parts(parts, Bytes::new());
+    match body {
+        Some(body) => *answer.body_mut() = body,
+        None => {
+            answer.extensions_mut().insert(TooLarge);
         }
-        body.extend_from_slice(&chunk);
     }
-    Ok(Some(Bytes::from(body)))
+    Ok(answer)
 }
 
-#[allow(clippy::needless_pass_by_value)] // it is the `map_err` callback
-fn unreadable(error: http::Error) -> TransportError {
-    TransportError::new(
-        TransportErrorKind::AfterSend,
-        format!("unreadable answer: {error}"),
-    )
+/// Sorts a failure while reading the body: reqwest's own errors as [`classify`] does, anything
+/// else (which the body wrapper does not produce today) as a failure after sending.
+fn classify_read(error: Box<dyn std::error::Error + Send + Sync>) -> TransportError {
+    match error.downcast::<reqwest::Error>() {
+        Ok(error) => classify(*error),
+        Err(error) => TransportError::new(
+            TransportErrorKind::AfterSend,
+            format!("cannot read the answer: {error}"),
+        ),
+    }
 }
 
 /// Marks an answer whose body was over [`MAX_RESPONSE_BYTES`] and was not kept.

@@ -447,6 +447,8 @@ async fn malformed_answers_become_decode_errors() {
         ),
         (Reply::Json(r#"{"Other":1}"#.into()), "no `Response`"),
         (Reply::Json("x".repeat(20 * 1024 * 1024)), "larger than"),
+        // Without a declared length the cap stops the reading once it is passed.
+        (Reply::Chunked("x".repeat(20 * 1024 * 1024)), "larger than"),
     ];
     for (reply, expected) in answers {
         let server = TestServer::start(vec![reply]).await;
@@ -456,6 +458,17 @@ async fn malformed_answers_become_decode_errors() {
         assert!(err.to_string().contains(expected), "{err}");
         assert!(err.to_string().len() < 600);
     }
+}
+
+#[tokio::test]
+async fn an_answer_without_a_declared_length_is_read_whole() {
+    // Several chunks, within the cap: the typed value comes from all of them.
+    let padding = " ".repeat(3 * 1024 * 1024);
+    let body = format!(r#"{{"Response":{{"MessageId":"m-chunked",{padding}"RequestId":"r-1"}}}}"#);
+    let server = TestServer::start(vec![Reply::Chunked(body)]).await;
+    let client = builder(&server).build().unwrap();
+    let sent = client.send(&email()).await.unwrap();
+    assert_eq!(sent.message_id.as_deref(), Some("m-chunked"));
 }
 
 #[tokio::test]

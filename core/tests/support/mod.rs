@@ -47,6 +47,8 @@ pub enum Reply {
     Delay(Duration, Box<Reply>),
     /// Read the request, then close the connection without answering.
     Drop,
+    /// HTTP 200 with this JSON body sent in chunks of at most 1 MiB, without a declared length.
+    Chunked(String),
 }
 
 impl Reply {
@@ -180,6 +182,7 @@ async fn answer(stream: &mut TcpStream, reply: Reply) -> bool {
             tokio::time::sleep(delay).await;
             return Box::pin(answer(stream, *inner)).await;
         }
+        Reply::Chunked(json) => return answer_chunked(stream, json.as_bytes()).await,
         Reply::Json(json) => (200, json.into_bytes(), None),
         Reply::JsonWithDate(json, date) => (200, json.into_bytes(), Some(date)),
         Reply::Status(status, body) => (status, body, None),
@@ -193,4 +196,23 @@ async fn answer(stream: &mut TcpStream, reply: Reply) -> bool {
     }
     head.push_str("\r\n");
     stream.write_all(head.as_bytes()).await.is_ok() && stream.write_all(&body).await.is_ok()
+}
+
+/// Writes a 200 answer with `Transfer-Encoding: chunked`; false when the connection failed.
+async fn answer_chunked(stream: &mut TcpStream, body: &[u8]) -> bool {
+    let head =
+        "HTTP/1.1 200 X\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n";
+    if stream.write_all(head.as_bytes()).await.is_err() {
+        return false;
+    }
+    for chunk in body.chunks(1024 * 1024) {
+        let size = format!("{:x}\r\n", chunk.len());
+        let written = stream.write_all(size.as_bytes()).await.is_ok()
+            && stream.write_all(chunk).await.is_ok()
+            && stream.write_all(b"\r\n").await.is_ok();
+        if !written {
+            return false;
+        }
+    }
+    stream.write_all(b"0\r\n\r\n").await.is_ok()
 }
