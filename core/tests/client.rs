@@ -472,6 +472,21 @@ async fn an_answer_without_a_declared_length_is_read_whole() {
 }
 
 #[tokio::test]
+async fn an_answer_declared_over_the_cap_is_refused_without_reading_it() {
+    let server = TestServer::start(vec![Reply::DeclaredThenStall(20 * 1024 * 1024)]).await;
+    let client = builder(&server)
+        .call_timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let err = client.send(&email()).await.unwrap_err();
+    // Refused from the declared length: reading first would wait for the call timeout.
+    assert_eq!(err.kind(), ErrorKind::Decode, "{err}");
+    assert!(err.to_string().contains("larger than"), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(5), "{err}");
+}
+
+#[tokio::test]
 async fn service_errors_carry_code_message_and_request_id() {
     let server =
         TestServer::start(vec![Reply::error("FailedOperation.EmailAddrInBlacklist")]).await;

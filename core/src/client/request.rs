@@ -365,8 +365,12 @@ fn put(headers: &mut HeaderMap, name: HeaderName, value: &str) -> Result<(), Err
 /// regions): checked like any value (a bad declaration is an error, not a panic), but shared
 /// rather than copied, and checked in one pass.
 fn put_static(headers: &mut HeaderMap, name: HeaderName, value: &'static str) -> Result<(), Error> {
-    let value = HeaderValue::from_maybe_shared(Bytes::from_static(value.as_bytes()))
-        .map_err(|_| Error::invalid_request(format!("invalid value for header {name}")))?;
+    // `http` also takes bytes over 0x7F; declarations are held to visible ASCII (and tab).
+    let value = value
+        .is_ascii()
+        .then(|| HeaderValue::from_maybe_shared(Bytes::from_static(value.as_bytes())).ok())
+        .flatten()
+        .ok_or_else(|| Error::invalid_request(format!("invalid value for header {name}")))?;
     headers.insert(name, value);
     Ok(())
 }
@@ -437,6 +441,8 @@ mod tests {
                 .contains("invalid value for header x-tc-version"),
             "{error}"
         );
+        assert!(!headers.contains_key(header::name::X_TC_VERSION));
+        assert!(put_static(&mut headers, header::name::X_TC_VERSION, "2020-10-02é").is_err());
         assert!(!headers.contains_key(header::name::X_TC_VERSION));
     }
 }

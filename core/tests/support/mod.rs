@@ -49,6 +49,9 @@ pub enum Reply {
     Drop,
     /// HTTP 200 with this JSON body sent in chunks of at most 1 MiB, without a declared length.
     Chunked(String),
+    /// HTTP 200 declaring a body of this many bytes, then a few bytes, then nothing for a
+    /// minute: a client that buffers before checking the length waits.
+    DeclaredThenStall(usize),
 }
 
 impl Reply {
@@ -183,6 +186,15 @@ async fn answer(stream: &mut TcpStream, reply: Reply) -> bool {
             return Box::pin(answer(stream, *inner)).await;
         }
         Reply::Chunked(json) => return answer_chunked(stream, json.as_bytes()).await,
+        Reply::DeclaredThenStall(length) => {
+            let head = format!(
+                "HTTP/1.1 200 X\r\ncontent-type: application/json\r\ncontent-length: {length}\r\n\r\n{{"
+            );
+            if stream.write_all(head.as_bytes()).await.is_ok() {
+                tokio::time::sleep(Duration::from_secs(60)).await;
+            }
+            return false;
+        }
         Reply::Json(json) => (200, json.into_bytes(), None),
         Reply::JsonWithDate(json, date) => (200, json.into_bytes(), Some(date)),
         Reply::Status(status, body) => (status, body, None),
