@@ -191,7 +191,7 @@ async fn answer(stream: &mut TcpStream, reply: Reply) -> bool {
                 "HTTP/1.1 200 X\r\ncontent-type: application/json\r\ncontent-length: {length}\r\n\r\n{{"
             );
             if stream.write_all(head.as_bytes()).await.is_ok() {
-                tokio::time::sleep(Duration::from_secs(60)).await;
+                tokio::time::sleep(Duration::from_mins(1)).await;
             }
             return false;
         }
