@@ -365,12 +365,13 @@ fn put(headers: &mut HeaderMap, name: HeaderName, value: &str) -> Result<(), Err
 /// regions): checked like any value (a bad declaration is an error, not a panic), but shared
 /// rather than copied, and checked in one pass.
 fn put_static(headers: &mut HeaderMap, name: HeaderName, value: &'static str) -> Result<(), Error> {
+    let invalid = || Error::invalid_request(format!("invalid value for header {name}"));
     // `http` also takes bytes over 0x7F; declarations are held to visible ASCII (and tab).
-    let value = value
-        .is_ascii()
-        .then(|| HeaderValue::from_maybe_shared(Bytes::from_static(value.as_bytes())).ok())
-        .flatten()
-        .ok_or_else(|| Error::invalid_request(format!("invalid value for header {name}")))?;
+    if !value.is_ascii() {
+        return Err(invalid());
+    }
+    let value = HeaderValue::from_maybe_shared(Bytes::from_static(value.as_bytes()))
+        .map_err(|_| invalid())?;
     headers.insert(name, value);
     Ok(())
 }
