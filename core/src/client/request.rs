@@ -69,23 +69,24 @@ pub(crate) enum Encoded {
 impl Encoded {
     /// Encodes `action` according to `plan`.
     pub(crate) fn new<A: Action>(action: &A, plan: Plan) -> Result<Self, Error> {
-        let encoded = (<A as PickEncoder>::ENCODE)(action, plan)?;
-        if let Self::Body { bytes, .. } = &encoded {
-            limits::check(plan.method, plan.signing, bytes.len())?;
-        }
-        if let Self::Query(query) = &encoded {
-            limits::check(plan.method, plan.signing, query.len())?;
-        }
-        if let Self::Legacy(business) = &encoded {
+        (<A as PickEncoder>::ENCODE)(action, plan)?.within_limits(plan)
+    }
+
+    /// Checks the encoded parameters against the size limit of the plan's method and scheme.
+    /// Kept apart from the generic [`Encoded::new`] so that it is compiled once.
+    fn within_limits(self, plan: Plan) -> Result<Self, Error> {
+        let size = match &self {
+            Self::Body { bytes, .. } => bytes.len(),
+            Self::Query(query) => query.len(),
             // The business parameters alone must fit before anything is signed; the common
             // parameters and the signature are checked again once they are added.
-            let size: usize = business
+            Self::Legacy(business) => business
                 .iter()
                 .map(|(k, v)| encode::percent_encode(k).len() + encode::percent_encode(v).len() + 2)
-                .sum();
-            limits::check(plan.method, plan.signing, size)?;
-        }
-        Ok(encoded)
+                .sum(),
+        };
+        limits::check(plan.method, plan.signing, size)?;
+        Ok(self)
     }
 }
 

@@ -65,52 +65,72 @@ pub fn decode<R: DeserializeOwned>(status: u16, body: &[u8]) -> Result<Decoded<R
     decode_plainly(status, body)
 }
 
-/// [`decode`] without the one-pass shortcut: three parses (envelope, common keys, the type),
-/// with a precise error for every way an answer can be wrong.
+/// [`decode`] without the one-pass shortcut: the envelope and the keys every answer may carry
+/// are read first, with a precise error for every way an answer can be wrong, then the type.
 pub(crate) fn decode_plainly<R: DeserializeOwned>(
     status: u16,
     body: &[u8],
 ) -> Result<Decoded<R>, Error> {
-    if status != 200 {
-        // The gateway answers API errors with 200; anything else did not come from the API.
-        return Err(Error::decode(status, "the HTTP status is not 200", body));
-    }
-    let envelope: Envelope<'_> = serde_json::from_slice(body)
-        .map_err(|e| Error::decode(status, format!("the body is not JSON ({e})"), body))?;
-    let Some(inner) = envelope.response else {
-        return Err(Error::decode(
-            status,
-            "the body has no `Response` object",
-            body,
-        ));
-    };
-    let common: Common = serde_json::from_str(inner.get()).map_err(|e| {
-        Error::decode(
-            status,
-            format!("the `Response` object is malformed ({e})"),
-            body,
-        )
-    })?;
-    if let Some(error) = common.error {
-        return Err(Error::service(ServiceError {
-            code: error.code,
-            message: error.message,
-            request_id: common.request_id.unwrap_or_default(),
-        }));
-    }
-    let value: R = serde_json::from_str(inner.get()).map_err(|e| {
+    let answer = PlainAnswer::read(status, body)?;
+    let value = one_pass::response_value::<R>(answer.response).map_err(|e| {
         Error::decode(
             status,
             format!("the response does not match the expected type ({e})"),
             body,
         )
     })?;
-    let deprecated_warning = common.deprecated_warning.and_then(deprecation_text);
     Ok(Decoded {
         value,
-        request_id: common.request_id,
-        deprecated_warning,
+        request_id: answer.request_id,
+        deprecated_warning: answer.deprecated_warning,
     })
+}
+
+/// What the plain decoder knows before it reads the action's type. Reading it does not depend
+/// on the type, so it is compiled once here rather than in every crate that decodes a response.
+struct PlainAnswer<'a> {
+    /// The text of the `Response` object.
+    response: &'a str,
+    request_id: Option<String>,
+    deprecated_warning: Option<String>,
+}
+
+impl<'a> PlainAnswer<'a> {
+    /// Checks the status and the envelope; a `Response.Error` becomes the service error.
+    fn read(status: u16, body: &'a [u8]) -> Result<Self, Error> {
+        if status != 200 {
+            // The gateway answers API errors with 200; anything else did not come from the API.
+            return Err(Error::decode(status, "the HTTP status is not 200", body));
+        }
+        let envelope: Envelope<'_> = serde_json::from_slice(body)
+            .map_err(|e| Error::decode(status, format!("the body is not JSON ({e})"), body))?;
+        let Some(inner) = envelope.response else {
+            return Err(Error::decode(
+                status,
+                "the body has no `Response` object",
+                body,
+            ));
+        };
+        let common: Common = serde_json::from_str(inner.get()).map_err(|e| {
+            Error::decode(
+                status,
+                format!("the `Response` object is malformed ({e})"),
+                body,
+            )
+        })?;
+        if let Some(error) = common.error {
+            return Err(Error::service(ServiceError {
+                code: error.code,
+                message: error.message,
+                request_id: common.request_id.unwrap_or_default(),
+            }));
+        }
+        Ok(Self {
+            response: inner.get(),
+            request_id: common.request_id,
+            deprecated_warning: common.deprecated_warning.and_then(deprecation_text),
+        })
+    }
 }
 
 /// The text of `DeprecatedWarning`: absent when null or empty, the JSON text when not a string.

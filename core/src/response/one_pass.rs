@@ -9,6 +9,11 @@
 //! key, a value that does not fit) makes it step aside, and the caller decodes the body the plain
 //! way, which produces the precise result or error. So both ways agree by construction: this one
 //! is a shortcut for the common case, never a second opinion.
+//!
+//! Only the parts that read the action's type are generic, and the plain decoder reads the type
+//! through the same visitor ([`response_value`]): everything generic is compiled again in each
+//! crate that decodes an action (an application, for the actions it calls), so there is one
+//! copy of it per type, not two, and the rest is compiled once here.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -31,28 +36,21 @@ pub(super) fn decode<R: DeserializeOwned>(body: &[u8]) -> Option<Decoded<R>> {
         .deserialize_map(EnvelopeVisitor(PhantomData::<R>))
         .ok()??;
     reader.end().ok()?;
-    if noted.error || noted.repeated {
-        return None;
-    }
-    let request_id = match noted.request_id {
-        Some(raw) => match plain_string(raw) {
-            Some(text) => Some(text.to_owned()),
-            None => serde_json::from_str::<Option<String>>(raw.get()).ok()?,
-        },
-        None => None,
-    };
-    // Only a plain string or null: anything else (an object, deep nesting) is rare enough to
-    // leave to the plain decoder, whose nesting limit differs by one level.
-    let deprecated_warning = match noted.deprecated_warning {
-        Some(raw) if raw.get() == "null" => None,
-        Some(raw) => deprecation_text(serde_json::Value::String(plain_string(raw)?.to_owned())),
-        None => None,
-    };
+    let (request_id, deprecated_warning) = noted.common_values()?;
     Some(Decoded {
         value,
         request_id,
         deprecated_warning,
     })
+}
+
+/// Reads the text of a `Response` object as the action's type, the way [`decode`] does, so
+/// that the plain decoder uses the same compiled code instead of a second copy per type.
+pub(super) fn response_value<R: DeserializeOwned>(response: &str) -> Result<R, serde_json::Error> {
+    let mut reader = serde_json::Deserializer::from_str(response);
+    let (value, _) = reader.deserialize_map(ResponseVisitor(PhantomData::<R>))?;
+    reader.end()?;
+    Ok(value)
 }
 
 /// What was seen of the common keys while the action's type was read.
@@ -62,6 +60,32 @@ struct Noted<'de> {
     repeated: bool,
     request_id: Option<&'de RawValue>,
     deprecated_warning: Option<&'de RawValue>,
+}
+
+impl Noted<'_> {
+    /// `RequestId` and `DeprecatedWarning` as [`Decoded`] holds them, or `None` when the answer
+    /// is not a clean success or holds something only the plain decoder reads exactly. Not
+    /// generic, so compiled once.
+    fn common_values(self) -> Option<(Option<String>, Option<String>)> {
+        if self.error || self.repeated {
+            return None;
+        }
+        let request_id = match self.request_id {
+            Some(raw) => match plain_string(raw) {
+                Some(text) => Some(text.to_owned()),
+                None => serde_json::from_str::<Option<String>>(raw.get()).ok()?,
+            },
+            None => None,
+        };
+        // Only a plain string or null: anything else (an object, deep nesting) is rare enough
+        // to leave to the plain decoder, whose nesting limit differs by one level.
+        let deprecated_warning = match self.deprecated_warning {
+            Some(raw) if raw.get() == "null" => None,
+            Some(raw) => deprecation_text(serde_json::Value::String(plain_string(raw)?.to_owned())),
+            None => None,
+        };
+        Some((request_id, deprecated_warning))
+    }
 }
 
 /// The outer object: finds `Response` and decodes it; `None` when it is missing or repeated.
