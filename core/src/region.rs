@@ -95,15 +95,6 @@ impl Region {
         Ok(Self(Cow::Owned(id)))
     }
 
-    /// The id when it lives as long as the program (the known regions), so it can be sent
-    /// without a copy.
-    pub(crate) fn as_static_str(&self) -> Option<&'static str> {
-        match self.0 {
-            Cow::Borrowed(id) => Some(id),
-            Cow::Owned(_) => None,
-        }
-    }
-
     /// The id as sent on the wire, e.g. `ap-guangzhou`.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -172,6 +172,36 @@ async fn a_region_this_release_does_not_know_is_sent_as_given() {
     }
 }
 
+/// An action declared by hand (a struct name cannot hold a line break) whose name cannot be a
+/// header value.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct BrokenName;
+
+impl tencentcloud_core::Action for BrokenName {
+    type Service = Ses;
+    type Response = SentResponse;
+    const NAME: &'static str = "Send\nEmail";
+    const METHOD: HttpMethod = HttpMethod::Post;
+    const SIGNING: SigningScheme = SigningScheme::Tc3HmacSha256;
+    const ENCODING: tencentcloud_core::BodyEncoding = tencentcloud_core::BodyEncoding::Json;
+    const IDEMPOTENT: bool = true;
+}
+
+#[tokio::test]
+async fn a_declared_name_that_cannot_be_a_header_is_an_error_and_nothing_is_sent() {
+    let server = TestServer::start(vec![]).await;
+    let client = builder(&server).build().unwrap();
+    let error = client.send(&BrokenName).await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::InvalidRequest, "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("invalid value for header x-tc-action"),
+        "{error}"
+    );
+    assert!(server.requests().is_empty());
+}
+
 #[tokio::test]
 async fn every_scheme_and_method_verifies_with_and_without_a_token() {
     let cases = [

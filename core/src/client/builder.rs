@@ -319,6 +319,18 @@ impl ClientBuilder {
                 "invalid request client {request_client:?}: it must fit in a header"
             ));
         }
+        let region_header = match self
+            .region
+            .as_ref()
+            .map(|r| http::HeaderValue::from_str(r.as_str()))
+        {
+            Some(Ok(value)) => Some(value),
+            Some(Err(_)) => {
+                problems.push("the region cannot be sent as a header".to_owned());
+                None
+            }
+            None => None,
+        };
         let (Some(credentials), Some(transport), true, Ok(request_client_header)) = (
             credentials,
             transport,
@@ -329,6 +341,7 @@ impl ClientBuilder {
         };
         let config = Config {
             region: self.region,
+            region_header,
             endpoint: self.endpoint,
             service_endpoints: self.service_endpoints,
             attempt_timeout: self.attempt_timeout,

@@ -16,6 +16,7 @@ use bytes::Bytes;
 use http::HeaderValue;
 use tracing::Instrument;
 
+use super::declared::DeclaredHeaders;
 use super::request::{self, AttemptContext, Encoded, Plan};
 use super::target::Target;
 use super::{CallOptions, Client, Language};
@@ -26,13 +27,14 @@ use crate::region::Region;
 use crate::response::Decoded;
 
 /// What the engine needs to know of an action, without its types.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct ActionInfo {
     pub(crate) service: &'static str,
     pub(crate) version: &'static str,
     pub(crate) name: &'static str,
     pub(crate) idempotent: bool,
     pub(crate) plan: Plan,
+    pub(crate) headers: DeclaredHeaders,
 }
 
 impl ActionInfo {
@@ -45,6 +47,7 @@ impl ActionInfo {
             name: A::NAME,
             idempotent: A::IDEMPOTENT,
             plan: Plan::for_action::<A>(config.method_override, config.signing_override),
+            headers: DeclaredHeaders::of::<A>(),
         }
     }
 }
@@ -206,7 +209,7 @@ impl Client {
         context: &AttemptContext<'_>,
         decode: &mut DecodeAnswer<'_>,
     ) -> AttemptOutcome {
-        let request = match request::build(*info, &state.encoded, context) {
+        let request = match request::build(info, &state.encoded, context) {
             Ok(request) => request,
             Err(error) => {
                 return AttemptOutcome {
@@ -308,6 +311,12 @@ impl CallState {
             target: &self.target,
             credentials: &self.credentials,
             region: options.region.as_ref().or(config.region.as_ref()),
+            // The client's region has its header value ready; a per-call one is converted
+            // when the request is built.
+            region_header: match options.region {
+                Some(_) => None,
+                None => config.region_header.as_ref(),
+            },
             language: options.language.or(config.language).map(Language::as_str),
             request_client: &config.request_client,
             request_client_header: &config.request_client_header,

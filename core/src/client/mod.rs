@@ -7,6 +7,7 @@
 //! and is retried once.
 
 mod builder;
+mod declared;
 mod engine;
 mod options;
 mod prepared;
@@ -62,6 +63,8 @@ struct Inner {
 #[derive(Debug)]
 struct Config {
     region: Option<Region>,
+    /// `region` as a header value, validated once.
+    region_header: Option<HeaderValue>,
     endpoint: EndpointConfig,
     service_endpoints: HashMap<String, EndpointConfig>,
     attempt_timeout: Option<Duration>,
@@ -220,7 +223,7 @@ impl Client {
         let mut encode = |plan| Encoded::new(action, plan);
         let call = self.start_call(&info, &mut encode, options).await?;
         let context = call.context(self, options, self.now());
-        let inner = request::build(info, &call.encoded, &context)?;
+        let inner = request::build(&info, &call.encoded, &context)?;
         Ok(PreparedRequest { inner })
     }
 

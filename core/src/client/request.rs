@@ -164,6 +164,8 @@ pub(crate) struct AttemptContext<'a> {
     pub(crate) target: &'a Target,
     pub(crate) credentials: &'a Credentials,
     pub(crate) region: Option<&'a Region>,
+    /// `region` as a header value, when it is ready (the client's own region).
+    pub(crate) region_header: Option<&'a HeaderValue>,
     pub(crate) language: Option<&'a str>,
     pub(crate) request_client: &'a str,
     pub(crate) request_client_header: &'a HeaderValue,
@@ -175,7 +177,7 @@ pub(crate) struct AttemptContext<'a> {
 
 /// Builds the signed request of one attempt.
 pub(crate) fn build(
-    info: ActionInfo,
+    info: &ActionInfo,
     encoded: &Encoded,
     ctx: &AttemptContext<'_>,
 ) -> Result<http::Request<Bytes>, Error> {
@@ -196,7 +198,7 @@ pub(crate) fn build(
 }
 
 fn build_tc3(
-    info: ActionInfo,
+    info: &ActionInfo,
     ctx: &AttemptContext<'_>,
     query: &str,
     content_type: &HeaderValue,
@@ -239,8 +241,16 @@ fn build_tc3(
         .map_err(|_| Error::invalid_request("the secret id cannot appear in a header"))?;
     authorization.set_sensitive(true);
     headers.insert(http::header::AUTHORIZATION, authorization);
-    put_static(&mut headers, header::name::X_TC_ACTION, info.name)?;
-    put_static(&mut headers, header::name::X_TC_VERSION, info.version)?;
+    put_declared(
+        &mut headers,
+        header::name::X_TC_ACTION,
+        info.headers.action.as_ref(),
+    )?;
+    put_declared(
+        &mut headers,
+        header::name::X_TC_VERSION,
+        info.headers.version.as_ref(),
+    )?;
     // Digits are always a valid header value. `HeaderValue::from(u64)` would allocate twice.
     let timestamp = Decimal::new(ctx.timestamp);
     headers.insert(
@@ -248,11 +258,12 @@ fn build_tc3(
         HeaderValue::from_bytes(timestamp.as_str().as_bytes())
             .map_err(|_| Error::invalid_request("the timestamp cannot be a header"))?,
     );
-    if let Some(region) = ctx.region {
-        match region.as_static_str() {
-            Some(id) => put_static(&mut headers, header::name::X_TC_REGION, id)?,
-            None => put(&mut headers, header::name::X_TC_REGION, region.as_str())?,
+    match (ctx.region_header, ctx.region) {
+        (Some(value), _) => {
+            headers.insert(header::name::X_TC_REGION, value.clone());
         }
+        (None, Some(region)) => put(&mut headers, header::name::X_TC_REGION, region.as_str())?,
+        (None, None) => {}
     }
     if let Some(token) = ctx.credentials.token() {
         let mut value = HeaderValue::from_str(token)
@@ -284,7 +295,7 @@ fn build_tc3(
 }
 
 fn build_legacy(
-    info: ActionInfo,
+    info: &ActionInfo,
     ctx: &AttemptContext<'_>,
     business: &[(String, String)],
 ) -> Result<http::Request<Bytes>, Error> {
@@ -362,17 +373,16 @@ fn put(headers: &mut HeaderMap, name: HeaderName, value: &str) -> Result<(), Err
     Ok(())
 }
 
-/// [`put`] for texts that live as long as the program (action names, versions, known
-/// regions): checked like any value (a bad declaration is an error, not a panic), but shared
-/// rather than copied, and checked in one pass.
-fn put_static(headers: &mut HeaderMap, name: HeaderName, value: &'static str) -> Result<(), Error> {
-    let invalid = || Error::invalid_request(format!("invalid value for header {name}"));
-    // `http` also takes bytes over 0x7F; declarations are held to visible ASCII (and tab).
-    if !value.is_ascii() {
-        return Err(invalid());
-    }
-    let value = HeaderValue::from_maybe_shared(Bytes::from_static(value.as_bytes()))
-        .map_err(|_| invalid())?;
+/// A value of the action's declaration, built by the compiler; `None` when the declared text
+/// cannot be a header value.
+fn put_declared(
+    headers: &mut HeaderMap,
+    name: HeaderName,
+    value: Option<&HeaderValue>,
+) -> Result<(), Error> {
+    let value = value
+        .cloned()
+        .ok_or_else(|| Error::invalid_request(format!("invalid value for header {name}")))?;
     headers.insert(name, value);
     Ok(())
 }
@@ -424,27 +434,4 @@ fn octet_stream_body<A: Action>(action: &A, file_fields: &[&str]) -> Result<Vec<
     base64::engine::general_purpose::STANDARD
         .decode(text)
         .map_err(|e| Error::invalid_request(format!("parameter `{field}` is not base64: {e}")))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn static_header_texts_are_checked_not_trusted() {
-        let mut headers = HeaderMap::new();
-        put_static(&mut headers, header::name::X_TC_ACTION, "SendEmail").unwrap();
-        assert_eq!(headers[header::name::X_TC_ACTION], "SendEmail");
-        let error =
-            put_static(&mut headers, header::name::X_TC_VERSION, "2020\n10-02").unwrap_err();
-        assert!(
-            error
-                .to_string()
-                .contains("invalid value for header x-tc-version"),
-            "{error}"
-        );
-        assert!(!headers.contains_key(header::name::X_TC_VERSION));
-        assert!(put_static(&mut headers, header::name::X_TC_VERSION, "2020-10-02é").is_err());
-        assert!(!headers.contains_key(header::name::X_TC_VERSION));
-    }
 }

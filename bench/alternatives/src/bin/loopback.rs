@@ -4,7 +4,10 @@
 //! burst of load on the shared machine hits them alike. Writes one JSON object per line.
 //!
 //! `loopback --url http://127.0.0.1:PORT --out FILE [--rounds 3] [--round-seconds 1.5]
-//! [--warmup-seconds 0.5]`
+//! [--warmup-seconds 0.5] [--only CONTENDER]`
+//!
+//! `--only ours` (or `raw-reqwest`, `tencentcloud-sdk`) runs one contender alone, e.g. under a
+//! profiler.
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -20,6 +23,7 @@ struct Args {
     rounds: usize,
     round: Duration,
     warmup: Duration,
+    only: Option<String>,
 }
 
 fn seconds(flag: &str, value: Option<String>) -> Result<Duration, String> {
@@ -43,6 +47,7 @@ fn parse_args() -> Result<Args, String> {
         rounds: 3,
         round: Duration::from_millis(1_500),
         warmup: Duration::from_millis(500),
+        only: None,
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -58,6 +63,7 @@ fn parse_args() -> Result<Args, String> {
             }
             "--round-seconds" => parsed.round = seconds("--round-seconds", args.next())?,
             "--warmup-seconds" => parsed.warmup = seconds("--warmup-seconds", args.next())?,
+            "--only" => parsed.only = Some(args.next().ok_or("--only needs a contender's name")?),
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -123,7 +129,15 @@ async fn contenders(url: &str) -> Result<Vec<(&'static str, OneRequest)>, String
 }
 
 async fn run(args: Args) -> Result<(), String> {
-    let contenders = contenders(&args.url).await?;
+    let mut contenders = contenders(&args.url).await?;
+    if let Some(only) = &args.only {
+        contenders.retain(|(name, _)| name == only);
+        if contenders.is_empty() {
+            return Err(format!(
+                "--only {only}: expected ours, raw-reqwest or tencentcloud-sdk"
+            ));
+        }
+    }
     let mut lines = String::new();
     for in_flight in [1usize, 8] {
         let mut rounds: Vec<Vec<loopback::Round>> = vec![Vec::new(); contenders.len()];
