@@ -155,7 +155,7 @@ async fn tc3_post_is_sent_exactly_as_signed_with_every_header() {
 
 #[tokio::test]
 async fn a_region_this_release_does_not_know_is_sent_as_given() {
-    // Known regions are sent from static text; any other valid id is copied into the header.
+    // The client's region header is built once; a per-call region is copied into the header.
     let server = TestServer::start(vec![]).await;
     let client = builder(&server)
         .region(Region::new("me-riyadh2").unwrap())
@@ -187,6 +187,27 @@ impl tencentcloud_core::Action for BrokenName {
     const IDEMPOTENT: bool = true;
 }
 
+/// A service declared by hand whose version cannot be a header value.
+struct BrokenVersion;
+
+impl tencentcloud_core::Service for BrokenVersion {
+    const NAME: &'static str = "ses";
+    const VERSION: &'static str = "2020\n10-02";
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct OfBrokenVersion;
+
+impl tencentcloud_core::Action for OfBrokenVersion {
+    type Service = BrokenVersion;
+    type Response = SentResponse;
+    const NAME: &'static str = "SendEmail";
+    const METHOD: HttpMethod = HttpMethod::Post;
+    const SIGNING: SigningScheme = SigningScheme::Tc3HmacSha256;
+    const ENCODING: tencentcloud_core::BodyEncoding = tencentcloud_core::BodyEncoding::Json;
+    const IDEMPOTENT: bool = true;
+}
+
 #[tokio::test]
 async fn a_declared_name_that_cannot_be_a_header_is_an_error_and_nothing_is_sent() {
     let server = TestServer::start(vec![]).await;
@@ -197,6 +218,14 @@ async fn a_declared_name_that_cannot_be_a_header_is_an_error_and_nothing_is_sent
         error
             .to_string()
             .contains("invalid value for header x-tc-action"),
+        "{error}"
+    );
+    let error = client.send(&OfBrokenVersion).await.unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::InvalidRequest, "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("invalid value for header x-tc-version"),
         "{error}"
     );
     assert!(server.requests().is_empty());

@@ -319,6 +319,7 @@ impl ClientBuilder {
                 "invalid request client {request_client:?}: it must fit in a header"
             ));
         }
+        // A defence: region ids are already held to lower-case letters, digits and hyphens.
         let region_header = match self
             .region
             .as_ref()

@@ -41,8 +41,9 @@ impl<A: Action> Texts<A> {
     const VERSION: Option<HeaderValue> = static_value(<A::Service as Service>::VERSION);
 }
 
-/// `text` as a header value, if it is visible ASCII (or tab) throughout; the rule is stricter
-/// than `http`'s, so `from_static` below cannot fail.
+/// `text` as a header value, if it is visible ASCII (or tab) throughout: the rule
+/// `HeaderValue::from_static` itself checks, so the call below cannot fail (and were it to, in
+/// a constant it would stop the build, not the program).
 const fn static_value(text: &'static str) -> Option<HeaderValue> {
     let bytes = text.as_bytes();
     let mut index = 0;

@@ -65,14 +65,17 @@ pub fn decode<R: DeserializeOwned>(status: u16, body: &[u8]) -> Result<Decoded<R
     decode_plainly(status, body)
 }
 
-/// [`decode`] without the one-pass shortcut: the envelope and the keys every answer may carry
-/// are read first, with a precise error for every way an answer can be wrong, then the type.
+/// [`decode`] without the one-pass shortcut: three parses (the envelope, the keys every answer
+/// may carry, then the type), with a precise error for every way an answer can be wrong.
 pub(crate) fn decode_plainly<R: DeserializeOwned>(
     status: u16,
     body: &[u8],
 ) -> Result<Decoded<R>, Error> {
     let answer = PlainAnswer::read(status, body)?;
-    let value = one_pass::response_value::<R>(answer.response).map_err(|e| {
+    // The type's own `Deserialize` straight from the text, the reference the one-pass decoder
+    // is checked against: it also takes what that decoder cannot (an `Option`, a newtype, a
+    // raw value).
+    let value: R = serde_json::from_str(answer.response).map_err(|e| {
         Error::decode(
             status,
             format!("the response does not match the expected type ({e})"),
@@ -172,6 +175,25 @@ mod tests {
         assert_eq!(err.code(), Some("InvalidParameter"));
         assert_eq!(err.message(), Some("bad"));
         assert_eq!(err.request_id(), Some("r-2"));
+    }
+
+    /// Response types the one-pass decoder does not take (it steps aside) still decode: an
+    /// `Option`, a newtype and a raw value are read by their own `Deserialize`.
+    #[test]
+    fn any_deserializable_response_type_decodes() {
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct Wrapped(Sent);
+
+        let body = br#"{"Response":{"MessageId":"m-1","RequestId":"r-1"}}"#;
+        let optional: Decoded<Option<Sent>> = decode(200, body).unwrap();
+        assert_eq!(optional.value.unwrap().message_id, "m-1");
+        assert_eq!(optional.request_id.as_deref(), Some("r-1"));
+        let wrapped: Decoded<Wrapped> = decode(200, body).unwrap();
+        assert_eq!(wrapped.value.0.message_id, "m-1");
+        let raw: Decoded<Box<RawValue>> = decode(200, body).unwrap();
+        assert_eq!(raw.value.get(), r#"{"MessageId":"m-1","RequestId":"r-1"}"#);
+        let value: Decoded<serde_json::Value> = decode(200, body).unwrap();
+        assert_eq!(value.value["MessageId"], "m-1");
     }
 
     #[test]

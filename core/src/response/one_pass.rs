@@ -10,10 +10,9 @@
 //! way, which produces the precise result or error. So both ways agree by construction: this one
 //! is a shortcut for the common case, never a second opinion.
 //!
-//! Only the parts that read the action's type are generic, and the plain decoder reads the type
-//! through the same visitor ([`response_value`]): everything generic is compiled again in each
-//! crate that decodes an action (an application, for the actions it calls), so there is one
-//! copy of it per type, not two, and the rest is compiled once here.
+//! Only the parts that read the action's type are generic: generic code is compiled again in
+//! each crate that decodes an action (an application, for the actions it calls), so what does
+//! not depend on the type (the common keys' values) is kept out of it and compiled once here.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -42,15 +41,6 @@ pub(super) fn decode<R: DeserializeOwned>(body: &[u8]) -> Option<Decoded<R>> {
         request_id,
         deprecated_warning,
     })
-}
-
-/// Reads the text of a `Response` object as the action's type, the way [`decode`] does, so
-/// that the plain decoder uses the same compiled code instead of a second copy per type.
-pub(super) fn response_value<R: DeserializeOwned>(response: &str) -> Result<R, serde_json::Error> {
-    let mut reader = serde_json::Deserializer::from_str(response);
-    let (value, _) = reader.deserialize_map(ResponseVisitor(PhantomData::<R>))?;
-    reader.end()?;
-    Ok(value)
 }
 
 /// What was seen of the common keys while the action's type was read.
