@@ -192,6 +192,90 @@ async fn tc3_signature_errors_get_their_auth_failure_codes() {
     }
 }
 
+/// Sends `call` (signed as its fields say) to `path_and_query` instead of `/?query`,
+/// optionally without its `X-TC-Timestamp` header.
+async fn send_to(
+    emulator: &EmulatorHandle,
+    call: &Tc3,
+    path_and_query: &str,
+    with_timestamp: bool,
+) -> Answer {
+    let method = reqwest::Method::from_bytes(call.method.as_bytes()).unwrap();
+    let mut request = http()
+        .request(method, format!("{}{path_and_query}", emulator.url()))
+        .header("Host", emulator.addr().to_string())
+        .header("Content-Type", &call.content_type)
+        .header("Authorization", call.authorization(emulator))
+        .header("X-TC-Action", &call.action)
+        .header("X-TC-Version", &call.version)
+        .body(call.body.clone());
+    if with_timestamp {
+        request = request.header("X-TC-Timestamp", call.timestamp.to_string());
+    }
+    Answer::read(request.send().await.unwrap()).await
+}
+
+#[tokio::test]
+async fn the_canonical_request_is_fixed_where_the_protocol_fixes_it() {
+    let emulator = start().await;
+    // The URI signed is always `/`: a path in front (a proxy's prefix) changes nothing.
+    let post = list_call();
+    let answer = send_to(&emulator, &post, "/ses/api", true).await;
+    assert_eq!(answer.error_code(), None, "{}", answer.json());
+    // A POST's canonical query string is empty, whatever the URL carries.
+    let answer = send_to(&emulator, &post, "/?Limit=1", true).await;
+    assert_eq!(answer.error_code(), None, "{}", answer.json());
+    // A GET's query is signed as sent (and read for parameters) under any path.
+    let mut get = list_call();
+    get.method = "GET";
+    get.content_type = "application/x-www-form-urlencoded".to_owned();
+    get.body = Vec::new();
+    get.query = "Limit=5&Offset=0".to_owned();
+    let answer = send_to(&emulator, &get, "/prefix/?Limit=5&Offset=0", true).await;
+    assert_eq!(answer.error_code(), None, "{}", answer.json());
+    let answer = send_to(&emulator, &get, "/?Limit=6&Offset=0", true).await;
+    assert_eq!(
+        answer.error_code().as_deref(),
+        Some("AuthFailure.SignatureFailure")
+    );
+}
+
+#[tokio::test]
+async fn a_missing_timestamp_is_a_missing_parameter() {
+    let emulator = start().await;
+    let answer = send_to(&emulator, &list_call(), "/", false).await;
+    assert_eq!(
+        answer.error_code().as_deref(),
+        Some("MissingParameter"),
+        "{}",
+        answer.json()
+    );
+    assert!(
+        answer.json()["Response"]["Error"]["Message"]
+            .as_str()
+            .unwrap()
+            .contains("X-TC-Timestamp"),
+        "{}",
+        answer.json()
+    );
+}
+
+#[tokio::test]
+async fn a_get_is_form_encoded_only() {
+    let emulator = start().await;
+    let mut get = list_call();
+    get.method = "GET";
+    get.body = Vec::new();
+    get.query = "Limit=5&Offset=0".to_owned();
+    for content_type in ["application/json", "multipart/form-data; boundary=x"] {
+        get.content_type = content_type.to_owned();
+        expect_code(&emulator, &get, "InvalidParameter").await;
+    }
+    get.content_type = "application/x-www-form-urlencoded".to_owned();
+    let answer = get.send(&emulator).await;
+    assert_eq!(answer.error_code(), None, "{}", answer.json());
+}
+
 #[tokio::test]
 async fn tokens_must_match_the_key() {
     let emulator = start().await;
@@ -383,10 +467,11 @@ async fn v1_errors_get_the_same_codes() {
         get(unknown).await.error_code().as_deref(),
         Some("AuthFailure.SecretIdNotFound")
     );
+    // A missing common parameter is named as such.
     let no_nonce = good.replace("Nonce=4242&", "");
     assert_eq!(
         get(no_nonce).await.error_code().as_deref(),
-        Some("AuthFailure.InvalidAuthorization")
+        Some("MissingParameter")
     );
     // A signed v1 call of an undeclared parameter reaches the backend.
     let mut extra = business();

@@ -42,6 +42,10 @@ fn sending_enforces_the_documented_rules() {
         "FailedOperation.IncorrectSender"
     );
     assert_eq!(
+        with(&|b| b["FromEmailAddress"] = json!("")),
+        "InvalidParameterValue.EmailAddressIsNULL"
+    );
+    assert_eq!(
         with(&|b| b["FromEmailAddress"] = json!("other@mail.example.com")),
         "FailedOperation.NotAuthenticatedSender"
     );

@@ -152,6 +152,10 @@ pub enum VerifyError {
     /// No key is stored under the secret id.
     #[error("the secret id is not known (deleted, disabled, or padded with whitespace?)")]
     UnknownSecretId,
+    /// A common parameter the signature needs is absent: `X-TC-Timestamp`, or `SecretId`,
+    /// `Timestamp`, `Nonce` or `Signature` of a v1 request. The text names it.
+    #[error("{0} is missing")]
+    MissingParameter(String),
     /// The `Authorization` header or the signature parameters are not in the required form.
     #[error("malformed signature: {0}")]
     Malformed(String),
@@ -173,6 +177,7 @@ impl VerifyError {
         match self {
             Self::Expired { .. } => "AuthFailure.SignatureExpire",
             Self::UnknownSecretId => "AuthFailure.SecretIdNotFound",
+            Self::MissingParameter(_) => "MissingParameter",
             Self::Malformed(_) => "AuthFailure.InvalidAuthorization",
             Self::Mismatch(_) => "AuthFailure.SignatureFailure",
             Self::TokenMismatch => "AuthFailure.TokenFailure",
@@ -183,6 +188,11 @@ impl VerifyError {
 /// `Malformed` with a fixed reason.
 fn malformed(reason: &str) -> VerifyError {
     VerifyError::Malformed(reason.to_owned())
+}
+
+/// `MissingParameter` naming what is absent.
+fn missing(what: &str) -> VerifyError {
+    VerifyError::MissingParameter(what.to_owned())
 }
 
 /// Parses a Unix timestamp as sent: decimal digits only, no sign, no spaces.

@@ -133,13 +133,22 @@ fn read_tc3(
     context: Context<'_>,
 ) -> Result<Call, ApiError> {
     let query = parts.uri.query().unwrap_or_default();
+    // The canonical request of API 3.0 is fixed where the protocol fixes it, whatever was
+    // received: the URI is always `/`, a POST's query string is empty and a GET's payload is
+    // the empty string. (So an emulator behind a path prefix still checks what SDKs sign.)
     let request = Tc3Request {
         method: parts.method.as_str(),
         host,
-        path: parts.uri.path(),
-        query,
+        path: "/",
+        query: match method {
+            HttpMethod::Get => query,
+            HttpMethod::Post => "",
+        },
         headers: &parts.headers,
-        body,
+        body: match method {
+            HttpMethod::Get => &[],
+            HttpMethod::Post => body,
+        },
     };
     verify_tc3(
         &request,
@@ -151,6 +160,16 @@ fn read_tc3(
     let action = required_header(&parts.headers, X_TC_ACTION)?;
     check_version(required_header(&parts.headers, X_TC_VERSION)?, context)?;
     let params = match method {
+        HttpMethod::Get if media_type(&parts.headers) != content_type::FORM => {
+            return Err(ApiError::new(
+                "InvalidParameter",
+                format!(
+                    "a GET request must have Content-Type {}, not `{}`",
+                    content_type::FORM,
+                    shown(&media_type(&parts.headers))
+                ),
+            ));
+        }
         HttpMethod::Get => flat(parse_pairs(query.as_bytes(), "query string")?)?,
         HttpMethod::Post => tc3_body(&parts.headers, body)?,
     };
@@ -176,10 +195,11 @@ fn read_legacy(
     if !pairs.iter().any(|(name, _)| name == param::SIGNATURE) {
         return Err(unsigned());
     }
+    // As for TC3, the path signed is always `/` (the string to sign is `GET` + host + `/?...`).
     let request = LegacyRequest {
         method: parts.method.as_str(),
         host,
-        path: parts.uri.path(),
+        path: "/",
         params: &pairs,
     };
     verify_legacy(&request, context.now, context.secrets).map_err(|error| auth_failure(&error))?;

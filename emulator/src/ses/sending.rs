@@ -107,6 +107,13 @@ fn check_recipient(field: &str, address: &str) -> Result<(), ApiError> {
 /// The checks that need nothing but the request.
 fn check_request(request: &SendEmailRequest) -> Result<Checked, ApiError> {
     checks::validate_send_email(request).map_err(|e| limit_error(&e))?;
+    // SES names an empty sender or recipient with one code; a malformed one is another.
+    if request.from_email_address.trim().is_empty() {
+        return Err(error(
+            invalid_parameter_value::EMAIL_ADDRESS_IS_NULL,
+            "FromEmailAddress is empty",
+        ));
+    }
     let sender = address::parse_sender(&request.from_email_address)
         .map_err(|why| error(failed_operation::INCORRECT_SENDER, why))?;
     let invalid = |why: String| error(error_codes::INVALID_PARAMETER_VALUE, why);

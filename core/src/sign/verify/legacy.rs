@@ -2,7 +2,7 @@
 
 use super::{
     Mismatch, SecretStore, VerifiedCaller, VerifyError, check_token, check_window,
-    constant_time_eq, malformed, parse_timestamp, shown,
+    constant_time_eq, malformed, missing, parse_timestamp, shown,
 };
 use crate::header::param;
 use crate::sign::legacy::{LegacyAlgorithm, signature_with, write_string_to_sign};
@@ -64,17 +64,17 @@ where
     };
 
     let sent_signature =
-        find(param::SIGNATURE).ok_or_else(|| malformed("the Signature parameter is missing"))?;
+        find(param::SIGNATURE).ok_or_else(|| missing("the Signature parameter"))?;
     let secret_id = find(param::SECRET_ID)
         .filter(|id| !id.is_empty())
-        .ok_or_else(|| malformed("the SecretId parameter is missing"))?;
+        .ok_or_else(|| missing("the SecretId parameter"))?;
     let timestamp = parse_timestamp(
         find(param::TIMESTAMP)
-            .ok_or_else(|| malformed("the Timestamp parameter is missing"))?
+            .ok_or_else(|| missing("the Timestamp parameter"))?
             .as_bytes(),
         "the Timestamp parameter",
     )?;
-    let nonce = find(param::NONCE).ok_or_else(|| malformed("the Nonce parameter is missing"))?;
+    let nonce = find(param::NONCE).ok_or_else(|| missing("the Nonce parameter"))?;
     if nonce.is_empty() || !nonce.bytes().all(|b| b.is_ascii_digit()) {
         return Err(malformed("the Nonce parameter is not a decimal number"));
     }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::{
     HeaderLookup, Mismatch, SecretStore, VerifiedCaller, VerifyError, check_token, check_window,
-    constant_time_eq, malformed, parse_timestamp, shown,
+    constant_time_eq, malformed, missing, parse_timestamp, shown,
 };
 use crate::action::SigningScheme;
 use crate::header::{
@@ -74,7 +74,7 @@ where
         request
             .headers
             .header(X_TC_TIMESTAMP)
-            .ok_or_else(|| malformed("the request has no X-TC-Timestamp header"))?,
+            .ok_or_else(|| missing("the X-TC-Timestamp header"))?,
         "the X-TC-Timestamp header",
     )?;
     check_window(timestamp, now)?;
