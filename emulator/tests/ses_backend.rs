@@ -247,6 +247,14 @@ fn every_action_answers_on_its_happy_path() {
     let task = tour.ok("BatchSendEmail", json!({"FromEmailAddress": FROM, "ReceiverId": data_list, "Subject": "Hi {{name}}", "TaskType": 1, "Template": {"TemplateID": id, "TemplateData": "{}"}}));
     let tasks = tour.ok("ListSendTasks", json!({"Offset": 0, "Limit": 10}));
     assert_eq!(tasks["Data"][0]["TaskId"], task["TaskId"]);
+    // An immediate task has neither schedule; SES still sends both keys, as null.
+    for key in ["CycleParam", "TimedParam"] {
+        assert_eq!(
+            tasks["Data"][0].as_object().and_then(|data| data.get(key)),
+            Some(&Value::Null),
+            "{key}: {tasks}"
+        );
+    }
     tour.ok("DeleteReceiver", json!({"ReceiverId": list}));
 
     tour.ok(

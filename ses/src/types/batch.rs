@@ -99,11 +99,22 @@ pub struct SendTaskData {
     /// The template and variables the task sends with.
     pub template: Template,
     /// The recurrence, for recurring tasks; the server sends `null` otherwise.
+    // Always written, as `null` when unset: SES documents both keys as always present (the
+    // model would otherwise leave an unset option out).
+    #[serde(skip_serializing_if = "crate::types::batch::never")]
     pub cycle_param: Option<CycleEmailParam>,
     /// The start time, for scheduled tasks; the server sends `null` otherwise.
+    #[serde(skip_serializing_if = "crate::types::batch::never")]
     pub timed_param: Option<TimedEmailParam>,
     /// Why the task failed (e.g. balance too low); empty when it did not.
     pub err_msg: String,
     /// The name of the recipient list.
     pub receivers_name: String,
+}
+
+/// For `skip_serializing_if` on options that are written even when unset (serde hands it a
+/// reference to the field, hence `&Option`).
+#[allow(clippy::ref_option)]
+fn never<T>(_: &Option<T>) -> bool {
+    false
 }

@@ -39,6 +39,15 @@ pub(crate) fn must_be_present(object_usage: &str, field: &SchemaField) -> bool {
     listed && !field.nullable && !field.disabled
 }
 
+/// Whether an answer carries the field even when it has no value, as `null`: the schema marks it
+/// both always present and nullable.
+pub(crate) fn always_sent_as_null(object_usage: &str, field: &SchemaField) -> bool {
+    !matches!(object_usage, "in" | "both" | "request")
+        && field.output_required
+        && field.nullable
+        && !field.disabled
+}
+
 /// A value of the schema's JSON type for one field: strings name their field (so two swapped
 /// fields cannot pass), integers sit at the edge of their width (so a narrower or differently
 /// signed Rust type cannot pass).
@@ -80,8 +89,13 @@ pub(crate) fn minimal_object(schema: &Schema, name: &str) -> Value {
     let fields: Map<String, Value> = object
         .members
         .iter()
-        .filter(|field| must_be_present(&object.usage, field))
+        .filter(|field| {
+            must_be_present(&object.usage, field) || always_sent_as_null(&object.usage, field)
+        })
         .map(|field| {
+            if always_sent_as_null(&object.usage, field) {
+                return (field.name.clone(), Value::Null);
+            }
             let value = match (field.kind.as_str(), field.member.as_str()) {
                 ("list", _) => json!([]),
                 (_, "uint64" | "int64") => json!(0),
