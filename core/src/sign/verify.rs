@@ -136,7 +136,10 @@ pub enum Mismatch {
 }
 
 /// Why a request's signature was refused. [`code`](Self::code) gives Tencent's error code.
+///
+/// More reasons may be told apart in later releases, so a `match` needs a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum VerifyError {
     /// The timestamp is more than [`MAX_CLOCK_SKEW_SECS`] away from the server's clock.
     #[error(
