@@ -172,19 +172,23 @@ async fn a_region_this_release_does_not_know_is_sent_as_given() {
     }
 }
 
-/// An action declared by hand (a struct name cannot hold a line break) whose name cannot be a
-/// header value.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct BrokenName;
+/// A JSON POST action implemented by hand, so its name and service can hold what the macros
+/// would refuse.
+macro_rules! hand_declared {
+    ($action:ident, $service:ty, $name:literal) => {
+        #[derive(serde::Serialize, serde::Deserialize)]
+        struct $action;
 
-impl tencentcloud_core::Action for BrokenName {
-    type Service = Ses;
-    type Response = SentResponse;
-    const NAME: &'static str = "Send\nEmail";
-    const METHOD: HttpMethod = HttpMethod::Post;
-    const SIGNING: SigningScheme = SigningScheme::Tc3HmacSha256;
-    const ENCODING: tencentcloud_core::BodyEncoding = tencentcloud_core::BodyEncoding::Json;
-    const IDEMPOTENT: bool = true;
+        impl tencentcloud_core::Action for $action {
+            type Service = $service;
+            type Response = SentResponse;
+            const NAME: &'static str = $name;
+            const METHOD: HttpMethod = HttpMethod::Post;
+            const SIGNING: SigningScheme = SigningScheme::Tc3HmacSha256;
+            const ENCODING: tencentcloud_core::BodyEncoding = tencentcloud_core::BodyEncoding::Json;
+            const IDEMPOTENT: bool = true;
+        }
+    };
 }
 
 /// A service declared by hand whose version cannot be a header value.
@@ -195,18 +199,9 @@ impl tencentcloud_core::Service for BrokenVersion {
     const VERSION: &'static str = "2020\n10-02";
 }
 
-#[derive(serde::Serialize, serde::Deserialize)]
-struct OfBrokenVersion;
-
-impl tencentcloud_core::Action for OfBrokenVersion {
-    type Service = BrokenVersion;
-    type Response = SentResponse;
-    const NAME: &'static str = "SendEmail";
-    const METHOD: HttpMethod = HttpMethod::Post;
-    const SIGNING: SigningScheme = SigningScheme::Tc3HmacSha256;
-    const ENCODING: tencentcloud_core::BodyEncoding = tencentcloud_core::BodyEncoding::Json;
-    const IDEMPOTENT: bool = true;
-}
+// A name that cannot be a header value (a struct name cannot hold a line break).
+hand_declared!(BrokenName, Ses, "Send\nEmail");
+hand_declared!(OfBrokenVersion, BrokenVersion, "SendEmail");
 
 #[tokio::test]
 async fn a_declared_name_that_cannot_be_a_header_is_an_error_and_nothing_is_sent() {
