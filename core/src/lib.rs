@@ -42,6 +42,7 @@
 extern crate self as tencentcloud_core;
 
 pub mod action;
+pub mod builder;
 pub mod client;
 pub mod clock;
 pub mod credentials;

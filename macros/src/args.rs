@@ -25,10 +25,14 @@ const ACTION_OPTIONS: &[Spec] = &[
     Spec::new("signing", "\"HmacSHA256\""),
     Spec::new("content", "\"json\""),
     Spec::new("idempotent", "true"),
+    Spec::new("builder", "true"),
     Spec::new("crate", "my_sdk::tencentcloud_core"),
 ];
 /// The options `#[model]` takes.
-const MODEL_OPTIONS: &[Spec] = &[Spec::new("crate", "my_sdk::tencentcloud_core")];
+const MODEL_OPTIONS: &[Spec] = &[
+    Spec::new("builder", "true"),
+    Spec::new("crate", "my_sdk::tencentcloud_core"),
+];
 
 /// `#[service(name = "ses", version = "2020-10-02")]`.
 pub(crate) struct ServiceArgs {
@@ -56,12 +60,16 @@ pub(crate) struct ActionArgs {
     pub(crate) content: Option<SpannedValue<Content>>,
     /// Whether retries after sending are safe, when given.
     pub(crate) idempotent: Option<bool>,
+    /// Whether to generate a typed builder (`builder = true`).
+    pub(crate) builder: bool,
     /// Where `tencentcloud_core` is, if not at `::tencentcloud_core`.
     pub(crate) krate: Option<Path>,
 }
 
-/// `#[model]` or `#[model(crate = path)]`.
+/// `#[model]`, `#[model(builder = true)]` or `#[model(crate = path)]`.
 pub(crate) struct ModelArgs {
+    /// Whether to generate a typed builder (`builder = true`).
+    pub(crate) builder: bool,
     /// Where `tencentcloud_core` is, if not at `::tencentcloud_core`.
     pub(crate) krate: Option<Path>,
 }
@@ -175,6 +183,7 @@ impl FromMeta for ActionArgs {
         let read = options::read(items, "action", ACTION_OPTIONS, &mut errors);
         let (mut service, mut response, mut name, mut method) = (None, None, None, None);
         let (mut signing, mut content, mut idempotent, mut krate) = (None, None, None, None);
+        let mut builder = false;
         for option in &read.given {
             match option.spec.key {
                 "service" => service = errors.handle(option.path()),
@@ -184,6 +193,7 @@ impl FromMeta for ActionArgs {
                 "signing" => signing = errors.handle(choice(option, SIGNINGS)),
                 "content" => content = errors.handle(choice(option, CONTENTS)),
                 "idempotent" => idempotent = errors.handle(option.bool()).map(|b| *b),
+                "builder" => builder = errors.handle(option.bool()).is_some_and(|b| *b),
                 _ => krate = errors.handle(option.crate_path()),
             }
         }
@@ -198,6 +208,7 @@ impl FromMeta for ActionArgs {
                 signing,
                 content,
                 idempotent,
+                builder,
                 krate,
             }),
             // Unreachable: a missing or unreadable option was reported just above.
@@ -212,11 +223,14 @@ impl FromMeta for ModelArgs {
     fn from_list(items: &[NestedMeta]) -> darling::Result<Self> {
         let mut errors = darling::Error::accumulator();
         let read = options::read(items, "model", MODEL_OPTIONS, &mut errors);
-        let krate = read
-            .given
-            .first()
-            .and_then(|option| errors.handle(option.crate_path()));
-        errors.finish_with(Self { krate })
+        let (mut builder, mut krate) = (false, None);
+        for option in &read.given {
+            match option.spec.key {
+                "builder" => builder = errors.handle(option.bool()).is_some_and(|b| *b),
+                _ => krate = errors.handle(option.crate_path()),
+            }
+        }
+        errors.finish_with(Self { builder, krate })
     }
 }
 

@@ -8,10 +8,11 @@
 //! "cannot find type" cascade.
 
 use proc_macro2::TokenStream;
-use quote::{ToTokens, quote};
+use quote::quote;
 use syn::{Item, ItemStruct, Path};
 
 use crate::args::{self, ActionArgs, Method, ModelArgs, ServiceArgs, Signing};
+use crate::builder;
 use crate::input::{self, FieldInfo, Input, Shape};
 use crate::valid::{self, ActionSpec, Encoding};
 
@@ -46,6 +47,9 @@ pub(crate) fn action(args: TokenStream, item: TokenStream) -> TokenStream {
         (Some(args), Some(found)) => errors.handle(valid::action(args, found)),
         _ => None,
     };
+    if let (Some(ActionArgs { builder: true, .. }), Some(found)) = (&args, &found) {
+        errors.handle(builder::check(found));
+    }
     match (errors.finish(), args, found, spec) {
         (Ok(()), Some(args), Some(found), Some(spec)) => action_impl(&args, found, &spec),
         (result, ..) => fallback(item, result.err()),
@@ -61,10 +65,17 @@ pub(crate) fn model(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = darling::Error::accumulator();
     let args = errors.handle(args::parse::<ModelArgs>(args));
     let found = errors.handle(input::named_struct(&item, "model", false));
+    if let (Some(ModelArgs { builder: true, .. }), Some(found)) = (&args, &found) {
+        errors.handle(builder::check(found));
+    }
     match (errors.finish(), args, found) {
         (Ok(()), Some(args), Some(found)) => {
             let krate = crate_path(args.krate.as_ref());
-            data_struct(&krate, found, true).into_token_stream()
+            let builder = args
+                .builder
+                .then(|| builder::expand(&krate, &found.item, &found.fields));
+            let strukt = data_struct(&krate, found, true);
+            quote!(#strukt #builder)
         }
         (result, ..) => fallback(item, result.err()),
     }
@@ -89,6 +100,9 @@ fn service_impl(args: &ServiceArgs, found: &ItemStruct) -> TokenStream {
 /// The struct with its derives, then the `Action` impl with every constant spelled out.
 fn action_impl(args: &ActionArgs, found: Input, spec: &ActionSpec) -> TokenStream {
     let krate = crate_path(args.krate.as_ref());
+    let builder = args
+        .builder
+        .then(|| builder::expand(&krate, &found.item, &found.fields));
     let strukt = data_struct(&krate, found, false);
     let ident = &strukt.ident;
     let (impl_generics, ty_generics, where_clause) = strukt.generics.split_for_impl();
@@ -125,6 +139,7 @@ fn action_impl(args: &ActionArgs, found: Input, spec: &ActionSpec) -> TokenStrea
             const IDEMPOTENT: bool = #idempotent;
             const FILE_FIELDS: &'static [&'static str] = &[#(#files),*];
         }
+        #builder
     }
 }
 

@@ -8,6 +8,7 @@
 //! user's item is emitted even when there are errors, so one mistake gives one message.
 
 mod args;
+mod builder;
 mod expand;
 mod input;
 mod options;
@@ -51,6 +52,8 @@ pub fn service(args: TokenStream, item: TokenStream) -> TokenStream {
 ///   need TC3 and POST; a form body needs HmacSHA*.
 /// - `idempotent = true | false`: default true for names starting with `Describe`, `Get`,
 ///   `List`, `Query` or `Inquire`.
+/// - `builder = true`: also generate `Struct::builder()`, a builder whose `build()` compiles
+///   only once every field that is not an `Option` is set (see `tencentcloud_core::builder`).
 /// - `crate = path`: where `tencentcloud_core` is, for crates that re-export it.
 ///
 /// The struct gets `Serialize`, `Deserialize`, `Debug`, `Clone` and `PartialEq`. `Option`
@@ -87,8 +90,8 @@ pub fn action(args: TokenStream, item: TokenStream) -> TokenStream {
 /// Fields the server may omit or send as `null` still decode: an `Option` field reads them as
 /// `None`, a `Vec` field as empty. Any other field is required, so a response that lacks it is
 /// reported rather than silently filled in: declare a field `Option` unless the API promises
-/// it, or give it serde's own `#[serde(default)]` where a default is the right reading. The only
-/// option is `crate = path`.
+/// it, or give it serde's own `#[serde(default)]` where a default is the right reading. The
+/// options are `builder = true` (a typed builder, as for `#[action]`) and `crate = path`.
 ///
 /// ```
 /// #[tencentcloud_core::model]

@@ -164,7 +164,135 @@ fn error_expansion_keeps_the_struct_and_reports_once() {
             pub x: u8,
         }
         ::core::compile_error! {
-            "unknown `#[action]` option `sigining`; did you mean `signing`? the options are `service`, `response`, `name`, `method`, `signing`, `content`, `idempotent` and `crate`"
+            "unknown `#[action]` option `sigining`; did you mean `signing`? the options are `service`, `response`, `name`, `method`, `signing`, `content`, `idempotent`, `builder` and `crate`"
         }
     "#]].assert_eq(&pretty(&out));
+}
+
+#[test]
+fn builder_expansion() {
+    let out = expand::model(
+        quote!(builder = true),
+        quote! {
+            /// A sender.
+            pub struct Sender {
+                /// The address.
+                pub address: String,
+                /// The limit.
+                pub limit: u64,
+                /// A display name.
+                pub name: Option<String>,
+            }
+        },
+    );
+    expect![[r##"
+        #[derive(
+            ::tencentcloud_core::__private::serde::Serialize,
+            ::tencentcloud_core::__private::serde::Deserialize,
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::cmp::PartialEq,
+        )]
+        #[serde(crate = "::tencentcloud_core::__private::serde", rename_all = "PascalCase")]
+        /// A sender.
+        pub struct Sender {
+            /// The address.
+            pub address: String,
+            /// The limit.
+            pub limit: u64,
+            /// A display name.
+            #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+            pub name: Option<String>,
+        }
+        impl Sender {
+            /// Starts a [`SenderBuilder`]: set each field that is not an `Option` with the setter named after it, any optional ones, then call `build()`.
+            #[inline]
+            pub fn builder() -> SenderBuilder {
+                SenderBuilder {
+                    address: ::tencentcloud_core::builder::Missing::new(),
+                    limit: ::tencentcloud_core::builder::Missing::new(),
+                    name: ::core::option::Option::None,
+                }
+            }
+        }
+        /// Builds a [`Sender`] one field at a time; start with [`Sender::builder`]. Each field that is not an `Option` must be set before `build()` compiles.
+        #[must_use = "a builder does nothing until `build()` is called"]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+        pub struct SenderBuilder<
+            __State0 = ::tencentcloud_core::builder::Missing<sender_builder::address>,
+            __State1 = ::tencentcloud_core::builder::Missing<sender_builder::limit>,
+        > {
+            address: __State0,
+            limit: __State1,
+            name: Option<String>,
+        }
+        /// The markers naming `Sender`'s required fields while unset.
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        pub mod sender_builder {
+            /// Marks `Sender::address` as not set yet.
+            pub enum address {}
+            /// Marks `Sender::limit` as not set yet.
+            pub enum limit {}
+        }
+        impl<__State0, __State1> SenderBuilder<__State0, __State1> {
+            /// The address.
+            #[inline]
+            pub fn address(
+                self,
+                value: impl ::core::convert::Into<String>,
+            ) -> SenderBuilder<String, __State1>
+            where
+                __State0: ::tencentcloud_core::builder::NotYetSet,
+            {
+                SenderBuilder {
+                    address: ::core::convert::Into::into(value),
+                    limit: self.limit,
+                    name: self.name,
+                }
+            }
+            /// The limit.
+            #[inline]
+            pub fn limit(self, value: u64) -> SenderBuilder<__State0, u64>
+            where
+                __State1: ::tencentcloud_core::builder::NotYetSet,
+            {
+                SenderBuilder {
+                    address: self.address,
+                    limit: value,
+                    name: self.name,
+                }
+            }
+            /// A display name.
+            #[inline]
+            pub fn name(mut self, value: impl ::core::convert::Into<String>) -> Self {
+                self.name = ::core::option::Option::Some(::core::convert::Into::into(value));
+                self
+            }
+            /// Sets `name` from an `Option`: `None` leaves it unset.
+            #[inline]
+            pub fn maybe_name(mut self, value: Option<String>) -> Self {
+                self.name = value;
+                self
+            }
+            /// Finishes the struct; compiles only once every field that is not an `Option` is
+            /// set.
+            #[inline]
+            pub fn build(self) -> Sender
+            where
+                __State0: ::tencentcloud_core::builder::Filled<String>,
+                __State1: ::tencentcloud_core::builder::Filled<u64>,
+            {
+                Sender {
+                    address: <__State0 as ::tencentcloud_core::builder::Filled<
+                        String,
+                    >>::into_value(self.address),
+                    limit: <__State1 as ::tencentcloud_core::builder::Filled<
+                        u64,
+                    >>::into_value(self.limit),
+                    name: self.name,
+                }
+            }
+        }
+    "##]].assert_eq(&pretty(&out));
 }

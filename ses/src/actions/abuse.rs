@@ -8,9 +8,7 @@ use crate::types::AbuseReport;
 /// Reads the spam complaints recipients made about the account's mail in a range of days.
 ///
 /// Unlike every other paged action, this one pages with signed 64-bit numbers.
-#[action(service = Ses, response = GetAbuseReportResponse)]
-#[derive(bon::Builder)]
-#[builder(on(String, into))]
+#[action(service = Ses, response = GetAbuseReportResponse, builder = true)]
 pub struct GetAbuseReportRequest {
     /// Start of the range, `YYYY-MM-DD`.
     pub start_time: String,

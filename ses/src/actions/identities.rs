@@ -78,8 +78,8 @@ pub struct GetEmailIdentityResponse {
 }
 
 /// Lists the account's sender domains, verified or not, with reputation and daily quota.
-#[action(service = Ses, response = ListEmailIdentitiesResponse)]
-#[derive(Default, bon::Builder)]
+#[action(service = Ses, response = ListEmailIdentitiesResponse, builder = true)]
+#[derive(Default)]
 pub struct ListEmailIdentitiesRequest {
     /// Only domains carrying these tags.
     pub tag_list: Option<Vec<Tag>>,

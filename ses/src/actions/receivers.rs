@@ -92,9 +92,7 @@ pub struct DeleteReceiverResponse {
 }
 
 /// Lists the addresses of one recipient list, one page at a time.
-#[action(service = Ses, response = ListReceiverDetailsResponse)]
-#[derive(bon::Builder)]
-#[builder(on(String, into))]
+#[action(service = Ses, response = ListReceiverDetailsResponse, builder = true)]
 pub struct ListReceiverDetailsRequest {
     /// The list to read.
     pub receiver_id: u64,

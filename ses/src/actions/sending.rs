@@ -24,9 +24,7 @@ use crate::types::{Attachment, SendEmailStatus, Simple, Template};
 ///     .build();
 /// assert_eq!(request.destination.as_deref(), Some(&["user@example.com".to_owned()][..]));
 /// ```
-#[action(service = Ses, response = SendEmailResponse)]
-#[derive(bon::Builder)]
-#[builder(on(String, into))]
+#[action(service = Ses, response = SendEmailResponse, builder = true)]
 pub struct SendEmailRequest {
     /// The sender: `addr@domain` or `Display Name <addr@domain>`; the address must be a
     /// sender address of a verified domain.

@@ -12,9 +12,7 @@ use crate::types::{Attachment, CycleEmailParam, SendTaskData, Simple, Template, 
 /// Each recipient gets a mail of their own. The list must be fully uploaded and not empty; the
 /// sender address and the template must be approved. When the daily quota runs out the rest is
 /// held and sent about a day later.
-#[action(service = Ses, response = BatchSendEmailResponse)]
-#[derive(bon::Builder)]
-#[builder(on(String, into))]
+#[action(service = Ses, response = BatchSendEmailResponse, builder = true)]
 pub struct BatchSendEmailRequest {
     /// The sender: `addr@domain` or `Display Name <addr@domain>`.
     pub from_email_address: String,
@@ -54,8 +52,7 @@ pub struct BatchSendEmailResponse {
 }
 
 /// Lists batch tasks with their progress, one page at a time.
-#[action(service = Ses, response = ListSendTasksResponse)]
-#[derive(bon::Builder)]
+#[action(service = Ses, response = ListSendTasksResponse, builder = true)]
 pub struct ListSendTasksRequest {
     /// How many tasks to skip.
     pub offset: u64,

@@ -1,0 +1,332 @@
+//! `builder = true`: a typed builder beside the struct, checked at compile time.
+//!
+//! For `struct SendEmailRequest { from_email_address: String, subject: String, cc:
+//! Option<Vec<String>> }` the expansion adds:
+//! - `SendEmailRequest::builder()`, returning a `SendEmailRequestBuilder`;
+//! - the builder, with one type parameter per required field (each field that is not an
+//!   `Option`). A parameter starts as `Missing<send_email_request_builder::subject>` (the marker
+//!   names the field) and becomes the field's type once its setter ran, so a required setter
+//!   cannot be called twice (`NotYetSet`) and `build()` does not compile until each one was
+//!   (`Filled`);
+//! - a setter per field, named after it and documented with the field's docs: a required one
+//!   takes the value, an optional one takes the value inside the `Option`, and `maybe_<field>`
+//!   takes the `Option` itself. A `String` is taken as `impl Into<String>`;
+//! - `build()`, which moves the values into the struct.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use syn::ext::IdentExt;
+use syn::{Attribute, GenericArgument, ItemStruct, Path, PathArguments, Type};
+
+use crate::input::{FieldInfo, Input, Shape};
+
+/// One field as the builder sees it.
+struct Field<'a> {
+    /// The field's name, also its setter's.
+    ident: &'a Ident,
+    /// The declared type.
+    ty: &'a Type,
+    /// The `Option`'s inner type for an optional field; `None` for a required one.
+    inner: Option<&'a Type>,
+    /// The field's doc comments, repeated on its setter.
+    docs: Vec<&'a Attribute>,
+}
+
+/// Checks what a builder cannot be generated for: generic structs (each setter would need
+/// the struct's bounds threaded through) and a field named `build`, which would clash with the
+/// builder's own `build()`.
+pub(crate) fn check(found: &Input) -> darling::Result<()> {
+    let mut errors = darling::Error::accumulator();
+    if !found.item.generics.params.is_empty() {
+        errors.push(
+            darling::Error::custom(
+                "`builder = true` is not supported on a generic struct; remove it and build the \
+                 struct with a struct literal",
+            )
+            .with_span(&found.item.generics),
+        );
+    }
+    for field in &found.item.fields {
+        if field.ident.as_ref().is_some_and(|ident| ident == "build") {
+            errors.push(
+                darling::Error::custom(
+                    "a field named `build` clashes with the builder's `build()`; rename the \
+                     field and keep its wire name with `#[serde(rename = \"Build\")]`",
+                )
+                .with_span(&field.ident),
+            );
+        }
+    }
+    errors.finish()
+}
+
+/// The builder, its marker types and the `builder()` constructor for `strukt` (as written,
+/// before the derives are added; [`check`] has passed).
+pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> TokenStream {
+    let fields: Vec<Field<'_>> = strukt
+        .fields
+        .iter()
+        .zip(infos)
+        .filter_map(|(field, info)| {
+            Some(Field {
+                ident: field.ident.as_ref()?,
+                ty: &field.ty,
+                inner: match info.shape {
+                    Shape::Option => option_inner(&field.ty),
+                    Shape::Vec | Shape::Other => None,
+                },
+                docs: field
+                    .attrs
+                    .iter()
+                    .filter(|attr| attr.path().is_ident("doc"))
+                    .collect(),
+            })
+        })
+        .collect();
+    let target = &strukt.ident;
+    let vis = &strukt.vis;
+    let builder = format_ident!("{target}Builder");
+    let markers = format_ident!("{}_builder", snake_case(&target.unraw().to_string()));
+    let missing = quote!(#krate::builder::Missing);
+    let filled = quote!(#krate::builder::Filled);
+
+    // The required fields, each with its type parameter.
+    let required: Vec<(&Field<'_>, Ident)> = fields
+        .iter()
+        .filter(|field| field.inner.is_none())
+        .enumerate()
+        .map(|(index, field)| (field, format_ident!("__State{index}")))
+        .collect();
+    let params: Vec<&Ident> = required.iter().map(|(_, param)| param).collect();
+    let state_of = |field: &Field<'_>| {
+        required
+            .iter()
+            .find(|(candidate, _)| candidate.ident == field.ident)
+            .map(|(_, param)| param)
+    };
+
+    let storage = fields.iter().map(|field| {
+        let ident = field.ident;
+        let ty = field.ty;
+        if let Some(param) = state_of(field) {
+            quote!(#ident: #param)
+        } else {
+            quote!(#ident: #ty)
+        }
+    });
+    let defaults = required.iter().map(|(field, param)| {
+        let marker = field.ident;
+        quote!(#param = #missing<#markers::#marker>)
+    });
+    let starts = fields.iter().map(|field| {
+        let ident = field.ident;
+        if field.inner.is_some() {
+            quote!(#ident: ::core::option::Option::None)
+        } else {
+            quote!(#ident: #missing::new())
+        }
+    });
+    let marker_types = required.iter().map(|(field, _)| {
+        let ident = field.ident;
+        let doc = format!(" Marks `{target}::{}` as not set yet.", ident.unraw());
+        quote!(#[doc = #doc] pub enum #ident {})
+    });
+
+    let not_yet_set = quote!(#krate::builder::NotYetSet);
+    let required_setters = required.iter().map(|(field, param)| {
+        let ident = field.ident;
+        let docs = &field.docs;
+        let ty = field.ty;
+        let (argument, value) = taken_as(ty);
+        let after = params.iter().map(|each| {
+            if *each == param {
+                quote!(#ty)
+            } else {
+                quote!(#each)
+            }
+        });
+        let moved = fields.iter().map(|other| {
+            let name = other.ident;
+            if name == ident {
+                quote!(#name: #value)
+            } else {
+                quote!(#name: self.#name)
+            }
+        });
+        // Offered in every state and refused by a bound, rather than offered only while
+        // unset: a second call then reads "already set" instead of "no method".
+        quote! {
+            #(#docs)*
+            #[inline]
+            #vis fn #ident(self, value: #argument) -> #builder<#(#after),*>
+            where
+                #param: #not_yet_set,
+            {
+                #builder { #(#moved),* }
+            }
+        }
+    });
+
+    let optional_setters = fields.iter().filter_map(|field| {
+        let inner = field.inner?;
+        let ident = field.ident;
+        let docs = &field.docs;
+        let ty = field.ty;
+        let maybe = format_ident!("maybe_{}", ident.unraw());
+        let (argument, value) = taken_as(inner);
+        let maybe_doc = format!(
+            " Sets `{}` from an `Option`: `None` leaves it unset.",
+            ident.unraw()
+        );
+        Some(quote! {
+            #(#docs)*
+            #[inline]
+            #vis fn #ident(mut self, value: #argument) -> Self {
+                self.#ident = ::core::option::Option::Some(#value);
+                self
+            }
+            #[doc = #maybe_doc]
+            #[inline]
+            #vis fn #maybe(mut self, value: #ty) -> Self {
+                self.#ident = value;
+                self
+            }
+        })
+    });
+
+    let bounds = required.iter().map(|(field, param)| {
+        let ty = field.ty;
+        quote!(#param: #filled<#ty>)
+    });
+    let finished = fields.iter().map(|field| {
+        let ident = field.ident;
+        let ty = field.ty;
+        if let Some(param) = state_of(field) {
+            quote!(#ident: <#param as #filled<#ty>>::into_value(self.#ident))
+        } else {
+            quote!(#ident: self.#ident)
+        }
+    });
+
+    let builder_doc = format!(
+        " Builds a [`{target}`] one field at a time; start with [`{target}::builder`]. Each \
+         field that is not an `Option` must be set before `build()` compiles."
+    );
+    let start_doc = format!(
+        " Starts a [`{builder}`]: set each field that is not an `Option` with the setter named \
+         after it, any optional ones, then call `build()`."
+    );
+    let markers_doc = format!(" The markers naming `{target}`'s required fields while unset.");
+    quote! {
+        impl #target {
+            #[doc = #start_doc]
+            #[inline]
+            #vis fn builder() -> #builder {
+                #builder { #(#starts),* }
+            }
+        }
+
+        #[doc = #builder_doc]
+        #[must_use = "a builder does nothing until `build()` is called"]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+        #vis struct #builder<#(#defaults),*> {
+            #(#storage),*
+        }
+
+        #[doc = #markers_doc]
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis mod #markers {
+            #(#marker_types)*
+        }
+
+        impl<#(#params),*> #builder<#(#params),*> {
+            #(#required_setters)*
+
+            #(#optional_setters)*
+
+            /// Finishes the struct; compiles only once every field that is not an `Option` is
+            /// set.
+            #[inline]
+            #vis fn build(self) -> #target
+            where
+                #(#bounds),*
+            {
+                #target { #(#finished),* }
+            }
+        }
+    }
+}
+
+/// How a setter takes a value of type `ty`, and the expression that turns the argument
+/// `value` into it: a `String` as `impl Into<String>`, anything else as itself.
+fn taken_as(ty: &Type) -> (TokenStream, TokenStream) {
+    if last_segment_is(ty, "String") {
+        (
+            quote!(impl ::core::convert::Into<#ty>),
+            quote!(::core::convert::Into::into(value)),
+        )
+    } else {
+        (quote!(#ty), quote!(value))
+    }
+}
+
+/// Whether `ty` is a path whose last segment is `name` with no generic arguments.
+fn last_segment_is(ty: &Type, name: &str) -> bool {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| last.ident == name && last.arguments.is_none()),
+        _ => false,
+    }
+}
+
+/// The `T` of an `Option<T>` (recognised by its last path segment, as the shape is).
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    let PathArguments::AngleBracketed(arguments) = &last.arguments else {
+        return None;
+    };
+    match arguments.args.first()? {
+        GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }
+}
+
+/// `SendEmailRequest` → `send_email_request`; a run of capitals is one word (`DKIMOption` →
+/// `dkim_option`).
+fn snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (index, &ch) in chars.iter().enumerate() {
+        if ch.is_ascii_uppercase() && index > 0 {
+            let previous = chars[index - 1];
+            let next_is_lower = chars.get(index + 1).is_some_and(char::is_ascii_lowercase);
+            if previous.is_ascii_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_ascii_uppercase() && next_is_lower)
+            {
+                out.push('_');
+            }
+        }
+        out.push(ch.to_ascii_lowercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snake_case;
+
+    #[test]
+    fn snake_case_splits_words_and_acronyms() {
+        assert_eq!(snake_case("SendEmailRequest"), "send_email_request");
+        assert_eq!(snake_case("DKIMOption"), "dkim_option");
+        assert_eq!(snake_case("GetDKIMRequest"), "get_dkim_request");
+        assert_eq!(snake_case("V2Request"), "v2_request");
+        assert_eq!(snake_case("Plain"), "plain");
+    }
+}
