@@ -35,7 +35,7 @@
 //!
 //! The modules follow one call from top to bottom: [`endpoint`] and [`region`] say where it
 //! goes, [`credentials`] who signs it, [`encode`] what bytes it carries, [`limits`] whether it
-//! may be sent, [`sign`] how it is signed (and verified, for servers), then the [`Client`]
+//! may be sent, [`sign`] how it is signed (and, with the `server` feature, verified), then the [`Client`]
 //! sends it and [`response`] reads the answer.
 
 // The macros refer to this crate by its absolute name, also from inside it.

@@ -1,5 +1,5 @@
 //! `multipart/form-data` bodies: writing one from any `Serialize` struct, in the layout of the
-//! official Python SDK (protocol section 1.5), and reading one back on the server side.
+//! official Python SDK (protocol section 1.5), and (with the `server` feature) reading one back.
 //!
 //! Per field the body holds `--<boundary>\r\n`, then
 //! `Content-Disposition: form-data; name="<Name>"` followed by `; filename="<Name>"\r\n` for a
@@ -7,8 +7,10 @@
 //! `Content-Type: application/json\r\n` line; then `\r\n<value>\r\n`. The body ends with
 //! `--<boundary>--\r\n`. A struct without parameters gives an empty body, as the SDK does.
 
+#[cfg(feature = "server")]
 mod parse;
 
+#[cfg(feature = "server")]
 pub use parse::{boundary_from_content_type, parse};
 
 use base64::Engine as _;
@@ -195,7 +197,25 @@ impl Writer<'_> {
 
 /// Whether `needle` occurs in `haystack`.
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    parse::find(haystack, needle, 0).is_some()
+    find(haystack, needle, 0).is_some()
+}
+
+/// The position of `needle` in `haystack` at or after `from`.
+fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    let (&first, tail) = needle.split_first()?;
+    let mut start = from;
+    while let Some(offset) = haystack
+        .get(start..)?
+        .iter()
+        .position(|&byte| byte == first)
+    {
+        let candidate = start + offset;
+        if haystack.get(candidate + 1..candidate + needle.len()) == Some(tail) {
+            return Some(candidate);
+        }
+        start = candidate + 1;
+    }
+    None
 }
 
 impl<'a, 'w> Members for &'a mut Writer<'w> {

@@ -74,6 +74,7 @@ impl<'a> CanonicalHeaders<'a> {
     }
 
     /// Headers in the order a received `SignedHeaders` list names them (for the verifier).
+    #[cfg(feature = "server")]
     pub(crate) fn in_order(lines: Vec<HeaderLine<'a>>, signed: &'a str) -> Self {
         Self {
             lines: Lines::Many(lines),

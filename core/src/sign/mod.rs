@@ -1,5 +1,5 @@
-//! Request signing with TC3-HMAC-SHA256, HmacSHA256 and HmacSHA1, and the server side that
-//! verifies those signatures.
+//! Request signing with TC3-HMAC-SHA256, HmacSHA256 and HmacSHA1, and (with the `server`
+//! feature) the server side that verifies those signatures.
 //!
 //! The signers are pure functions in the style of `aws-sigv4`: they take a small description of
 //! the request ([`SignableRequest`] for TC3, parameter pairs for v1) and the time to sign for,
@@ -9,7 +9,7 @@
 //!
 //! - [`tc3`]: signature v3, the `Authorization` header over a canonical request;
 //! - [`legacy`]: signature v1, the `Signature` parameter over the sorted parameters;
-//! - [`verify`]: both, from the receiving end (used by the emulator).
+//! - `verify` (feature `server`): both, from the receiving end (used by the emulator).
 //!
 //! ```
 //! use tencentcloud_core::HttpMethod;
@@ -44,6 +44,7 @@ pub mod legacy;
 mod mac;
 pub mod tc3;
 pub(crate) mod text;
+#[cfg(feature = "server")]
 pub mod verify;
 
 pub(crate) use cache::KeyFingerprint;

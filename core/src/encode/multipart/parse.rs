@@ -5,7 +5,7 @@ use base64::Engine as _;
 use serde_json::{Map, Value};
 
 use super::super::{DecodeError, DecodeErrorKind};
-use super::{MEDIA_TYPE, check_boundary};
+use super::{MEDIA_TYPE, check_boundary, find};
 
 /// Finds the boundary in a `Content-Type` value such as
 /// `multipart/form-data; boundary=0123456789abcdef0123456789abcdef` (quoted or not).
@@ -91,24 +91,6 @@ pub fn parse(body: &[u8], boundary: &str) -> Result<Value, DecodeError> {
         }
         at = content_end + delimiter.len();
     }
-}
-
-/// The position of `needle` in `haystack` at or after `from`.
-pub(super) fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    let (&first, tail) = needle.split_first()?;
-    let mut start = from;
-    while let Some(offset) = haystack
-        .get(start..)?
-        .iter()
-        .position(|&byte| byte == first)
-    {
-        let candidate = start + offset;
-        if haystack.get(candidate + 1..candidate + needle.len()) == Some(tail) {
-            return Some(candidate);
-        }
-        start = candidate + 1;
-    }
-    None
 }
 
 fn malformed(message: String) -> DecodeError {
