@@ -135,14 +135,15 @@ impl Writer<'_> {
             ));
         }
         // serde_json keeps the field order of nested objects and tells the shape by its first
-        // byte, which is all a part needs.
-        let json = serde_json::to_vec(value).map_err(|error| {
+        // byte, which is all a part needs. Written as text rather than bytes so reading it back
+        // uses the one `serde_json` reader type the rest of the crate uses.
+        let json = serde_json::to_string(value).map_err(|error| {
             EncodeError::at(name, format!("could not be written as JSON: {error}"))
         })?;
-        let content = match json.first() {
+        let content = match json.as_bytes().first() {
             Some(b'n') => return Ok(()),
             Some(b'"') => {
-                let text: String = serde_json::from_slice(&json).map_err(|error| {
+                let text: String = serde_json::from_str(&json).map_err(|error| {
                     EncodeError::at(name, format!("could not be read back as text: {error}"))
                 })?;
                 if self.file_fields.contains(&name) {
@@ -159,8 +160,8 @@ impl Writer<'_> {
             _ if self.file_fields.contains(&name) => {
                 return Err(EncodeError::at(name, "a file field must hold base64 text"));
             }
-            Some(b'[' | b'{') => Content::Json(json),
-            _ => Content::Text(json),
+            Some(b'[' | b'{') => Content::Json(json.into_bytes()),
+            _ => Content::Text(json.into_bytes()),
         };
         self.append(name, &content)
     }

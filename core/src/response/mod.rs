@@ -105,7 +105,16 @@ impl<'a> PlainAnswer<'a> {
             // The gateway answers API errors with 200; anything else did not come from the API.
             return Err(Error::decode(status, "the HTTP status is not 200", body));
         }
-        let envelope: Envelope<'_> = serde_json::from_slice(body)
+        // Read as text, as every other JSON in a call is: one `serde_json` reader type
+        // instead of two keeps a second copy of the parser out of the build.
+        let text = std::str::from_utf8(body).map_err(|e| {
+            Error::decode(
+                status,
+                format!("the body is not JSON (not UTF-8 text: {e})"),
+                body,
+            )
+        })?;
+        let envelope: Envelope<'_> = serde_json::from_str(text)
             .map_err(|e| Error::decode(status, format!("the body is not JSON ({e})"), body))?;
         let Some(inner) = envelope.response else {
             return Err(Error::decode(
