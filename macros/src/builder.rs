@@ -33,8 +33,8 @@ struct Field<'a> {
 }
 
 /// Checks what a builder cannot be generated for: generic structs (each setter would need
-/// the struct's bounds threaded through) and a field named `build`, which would clash with the
-/// builder's own `build()`.
+/// the struct's bounds threaded through) and a field named `build` or `__optional`, which
+/// would clash with the builder's own `build()` and its storage.
 pub(crate) fn check(found: &Input) -> darling::Result<()> {
     let mut errors = darling::Error::accumulator();
     if !found.item.generics.params.is_empty() {
@@ -47,15 +47,16 @@ pub(crate) fn check(found: &Input) -> darling::Result<()> {
         );
     }
     for field in &found.item.fields {
-        if field.ident.as_ref().is_some_and(|ident| ident == "build") {
-            errors.push(
-                darling::Error::custom(
-                    "a field named `build` clashes with the builder's `build()`; rename the \
-                     field and keep its wire name with `#[serde(rename = \"Build\")]`",
-                )
-                .with_span(&field.ident),
-            );
-        }
+        let Some(ident) = &field.ident else { continue };
+        let clash = if ident == "build" {
+            "a field named `build` clashes with the builder's `build()`; rename the field and \
+             keep its wire name with `#[serde(rename = \"Build\")]`"
+        } else if ident == "__optional" {
+            "a field named `__optional` clashes with the builder's own storage; rename the field"
+        } else {
+            continue;
+        };
+        errors.push(darling::Error::custom(clash).with_span(ident));
     }
     errors.finish()
 }
@@ -105,27 +106,45 @@ pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> 
             .map(|(_, param)| param)
     };
 
-    let storage = fields.iter().map(|field| {
+    // The optional fields live in one tuple whose type is the same in every state, so moving
+    // them to the next state is one move and dropping them one shared function: this code is
+    // compiled in each crate that uses the builder.
+    let optional: Vec<&Field<'_>> = fields
+        .iter()
+        .filter(|field| field.inner.is_some())
+        .collect();
+    let slot_of = |field: &Field<'_>| {
+        optional
+            .iter()
+            .position(|candidate| candidate.ident == field.ident)
+            .map(syn::Index::from)
+    };
+    let optional_types = optional.iter().map(|field| field.ty);
+    let required_storage = required.iter().map(|(field, param)| {
         let ident = field.ident;
-        let ty = field.ty;
-        if let Some(param) = state_of(field) {
-            quote!(#ident: #param)
+        quote!(#ident: #param)
+    });
+    let debug_fields = fields.iter().map(|field| {
+        let ident = field.ident;
+        let name = ident.unraw().to_string();
+        if let Some(slot) = slot_of(field) {
+            quote!(.field(#name, &self.__optional.#slot))
         } else {
-            quote!(#ident: #ty)
+            quote!(.field(#name, &self.#ident))
         }
     });
+    let builder_name = builder.to_string();
     let defaults = required.iter().map(|(field, param)| {
         let marker = field.ident;
         quote!(#param = #missing<#markers::#marker>)
     });
-    let starts = fields.iter().map(|field| {
+    let starts = required.iter().map(|(field, _)| {
         let ident = field.ident;
-        if field.inner.is_some() {
-            quote!(#ident: ::core::option::Option::None)
-        } else {
-            quote!(#ident: #missing::new())
-        }
+        quote!(#ident: #missing::new())
     });
+    let nones = optional
+        .iter()
+        .map(|_| quote!(::core::option::Option::None));
     let marker_types = required.iter().map(|(field, _)| {
         let ident = field.ident;
         let doc = format!(" Marks `{target}::{}` as not set yet.", ident.unraw());
@@ -145,7 +164,7 @@ pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> 
                 quote!(#each)
             }
         });
-        let moved = fields.iter().map(|other| {
+        let moved = required.iter().map(|(other, _)| {
             let name = other.ident;
             if name == ident {
                 quote!(#name: #value)
@@ -162,7 +181,7 @@ pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> 
             where
                 #param: #not_yet_set,
             {
-                #builder { #(#moved),* }
+                #builder { #(#moved,)* __optional: self.__optional }
             }
         }
     });
@@ -173,6 +192,7 @@ pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> 
         let docs = &field.docs;
         let ty = field.ty;
         let maybe = format_ident!("maybe_{}", ident.unraw());
+        let slot = slot_of(field)?;
         let (argument, value) = taken_as(inner);
         let maybe_doc = format!(
             " Sets `{}` from an `Option`: `None` leaves it unset.",
@@ -182,13 +202,13 @@ pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> 
             #(#docs)*
             #[inline]
             #vis fn #ident(mut self, value: #argument) -> Self {
-                self.#ident = ::core::option::Option::Some(#value);
+                self.__optional.#slot = ::core::option::Option::Some(#value);
                 self
             }
             #[doc = #maybe_doc]
             #[inline]
             #vis fn #maybe(mut self, value: #ty) -> Self {
-                self.#ident = value;
+                self.__optional.#slot = value;
                 self
             }
         })
@@ -204,9 +224,10 @@ pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> 
         if let Some(param) = state_of(field) {
             quote!(#ident: <#param as #filled<#ty>>::into_value(self.#ident))
         } else {
-            quote!(#ident: self.#ident)
+            quote!(#ident)
         }
     });
+    let optional_names = optional.iter().map(|field| field.ident);
 
     let builder_doc = format!(
         " Builds a [`{target}`] one field at a time; start with [`{target}::builder`]. Each \
@@ -222,15 +243,22 @@ pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> 
             #[doc = #start_doc]
             #[inline]
             #vis fn builder() -> #builder {
-                #builder { #(#starts),* }
+                #builder { #(#starts,)* __optional: (#(#nones,)*) }
             }
         }
 
         #[doc = #builder_doc]
         #[must_use = "a builder does nothing until `build()` is called"]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+        #[derive(::core::clone::Clone)]
         #vis struct #builder<#(#defaults),*> {
-            #(#storage),*
+            #(#required_storage,)*
+            __optional: (#(#optional_types,)*),
+        }
+
+        impl<#(#params: ::core::fmt::Debug),*> ::core::fmt::Debug for #builder<#(#params),*> {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#builder_name)#(#debug_fields)*.finish()
+            }
         }
 
         #[doc = #markers_doc]
@@ -252,6 +280,7 @@ pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> 
             where
                 #(#bounds),*
             {
+                let (#(#optional_names,)*) = self.__optional;
                 #target { #(#finished),* }
             }
         }

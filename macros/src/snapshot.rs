@@ -211,20 +211,30 @@ fn builder_expansion() {
                 SenderBuilder {
                     address: ::tencentcloud_core::builder::Missing::new(),
                     limit: ::tencentcloud_core::builder::Missing::new(),
-                    name: ::core::option::Option::None,
+                    __optional: (::core::option::Option::None,),
                 }
             }
         }
         /// Builds a [`Sender`] one field at a time; start with [`Sender::builder`]. Each field that is not an `Option` must be set before `build()` compiles.
         #[must_use = "a builder does nothing until `build()` is called"]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+        #[derive(::core::clone::Clone)]
         pub struct SenderBuilder<
             __State0 = ::tencentcloud_core::builder::Missing<sender_builder::address>,
             __State1 = ::tencentcloud_core::builder::Missing<sender_builder::limit>,
         > {
             address: __State0,
             limit: __State1,
-            name: Option<String>,
+            __optional: (Option<String>,),
+        }
+        impl<__State0: ::core::fmt::Debug, __State1: ::core::fmt::Debug> ::core::fmt::Debug
+        for SenderBuilder<__State0, __State1> {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("SenderBuilder")
+                    .field("address", &self.address)
+                    .field("limit", &self.limit)
+                    .field("name", &self.__optional.0)
+                    .finish()
+            }
         }
         /// The markers naming `Sender`'s required fields while unset.
         #[doc(hidden)]
@@ -248,7 +258,7 @@ fn builder_expansion() {
                 SenderBuilder {
                     address: ::core::convert::Into::into(value),
                     limit: self.limit,
-                    name: self.name,
+                    __optional: self.__optional,
                 }
             }
             /// The limit.
@@ -260,19 +270,21 @@ fn builder_expansion() {
                 SenderBuilder {
                     address: self.address,
                     limit: value,
-                    name: self.name,
+                    __optional: self.__optional,
                 }
             }
             /// A display name.
             #[inline]
             pub fn name(mut self, value: impl ::core::convert::Into<String>) -> Self {
-                self.name = ::core::option::Option::Some(::core::convert::Into::into(value));
+                self.__optional.0 = ::core::option::Option::Some(
+                    ::core::convert::Into::into(value),
+                );
                 self
             }
             /// Sets `name` from an `Option`: `None` leaves it unset.
             #[inline]
             pub fn maybe_name(mut self, value: Option<String>) -> Self {
-                self.name = value;
+                self.__optional.0 = value;
                 self
             }
             /// Finishes the struct; compiles only once every field that is not an `Option` is
@@ -283,6 +295,7 @@ fn builder_expansion() {
                 __State0: ::tencentcloud_core::builder::Filled<String>,
                 __State1: ::tencentcloud_core::builder::Filled<u64>,
             {
+                let (name,) = self.__optional;
                 Sender {
                     address: <__State0 as ::tencentcloud_core::builder::Filled<
                         String,
@@ -290,7 +303,7 @@ fn builder_expansion() {
                     limit: <__State1 as ::tencentcloud_core::builder::Filled<
                         u64,
                     >>::into_value(self.limit),
-                    name: self.name,
+                    name,
                 }
             }
         }

@@ -59,6 +59,12 @@ fn main() {
         .reply_to_addresses("replies@example.com")
         .maybe_reply_to_addresses(None)
         .r#type(2);
+    // Debug shows every field by name, a required one still unset as `Missing`.
+    let shown = format!("{partial:?}");
+    assert!(
+        shown.starts_with(r#"SendEmailRequestBuilder { from_email_address: Missing, subject: "Hello", destination: Some(["user@example.com"]), reply_to_addresses: None"#),
+        "{shown}"
+    );
     // A partly filled builder is a value: clone it to finish two requests from one start.
     let first = partial
         .clone()
