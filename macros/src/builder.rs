@@ -8,15 +8,16 @@
 //!   names the field) and becomes the field's type once its setter ran, so a required setter
 //!   cannot be called twice (`NotYetSet`) and `build()` does not compile until each one was
 //!   (`Filled`);
-//! - a setter per field, named after it and documented with the field's docs: a required one
-//!   takes the value, an optional one takes the value inside the `Option`, and `maybe_<field>`
-//!   takes the `Option` itself. A `String` is taken as `impl Into<String>`;
+//! - a setter per field, named after it, documented with the field's docs and as visible as
+//!   the field: a required one takes the value, an optional one takes the value inside the
+//!   `Option`, and `maybe_<field>` takes the `Option` itself. A `String` is taken as
+//!   `impl Into<String>`;
 //! - `build()`, which moves the values into the struct.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::{Ident, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote};
 use syn::ext::IdentExt;
-use syn::{Attribute, GenericArgument, ItemStruct, Path, PathArguments, Type};
+use syn::{Attribute, GenericArgument, ItemStruct, Path, PathArguments, Type, Visibility};
 
 use crate::input::{FieldInfo, Input, Shape};
 
@@ -30,11 +31,14 @@ struct Field<'a> {
     inner: Option<&'a Type>,
     /// The field's doc comments, repeated on its setter.
     docs: Vec<&'a Attribute>,
+    /// The field's visibility, also its setters': a private field gets private setters.
+    vis: &'a Visibility,
 }
 
 /// Checks what a builder cannot be generated for: generic structs (each setter would need
-/// the struct's bounds threaded through) and a field named `build` or `__optional`, which
-/// would clash with the builder's own `build()` and its storage.
+/// the struct's bounds threaded through), field types that say `Self` (in the builder it would
+/// name the builder) and a field named `build` or `__optional`, which would clash with the
+/// builder's own `build()` and its storage.
 pub(crate) fn check(found: &Input) -> darling::Result<()> {
     let mut errors = darling::Error::accumulator();
     if !found.item.generics.params.is_empty() {
@@ -47,6 +51,16 @@ pub(crate) fn check(found: &Input) -> darling::Result<()> {
         );
     }
     for field in &found.item.fields {
+        if names_self(field.ty.to_token_stream()) {
+            errors.push(
+                darling::Error::custom(format!(
+                    "with `builder = true` a field's type cannot say `Self`, which would mean the \
+                     builder there; write `{}` instead",
+                    found.item.ident
+                ))
+                .with_span(&field.ty),
+            );
+        }
         let Some(ident) = &field.ident else { continue };
         let clash = if ident == "build" {
             "a field named `build` clashes with the builder's `build()`; rename the field and \
@@ -81,6 +95,7 @@ pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> 
                     .iter()
                     .filter(|attr| attr.path().is_ident("doc"))
                     .collect(),
+                vis: &field.vis,
             })
         })
         .collect();
@@ -154,6 +169,7 @@ pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> 
     let not_yet_set = quote!(#krate::builder::NotYetSet);
     let required_setters = required.iter().map(|(field, param)| {
         let ident = field.ident;
+        let setter_vis = field.vis;
         let docs = &field.docs;
         let ty = field.ty;
         let (argument, value) = taken_as(ty);
@@ -177,7 +193,7 @@ pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> 
         quote! {
             #(#docs)*
             #[inline]
-            #vis fn #ident(self, value: #argument) -> #builder<#(#after),*>
+            #setter_vis fn #ident(self, value: #argument) -> #builder<#(#after),*>
             where
                 #param: #not_yet_set,
             {
@@ -192,6 +208,7 @@ pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> 
         let docs = &field.docs;
         let ty = field.ty;
         let maybe = format_ident!("maybe_{}", ident.unraw());
+        let setter_vis = field.vis;
         let slot = slot_of(field)?;
         let (argument, value) = taken_as(inner);
         let maybe_doc = format!(
@@ -201,13 +218,13 @@ pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> 
         Some(quote! {
             #(#docs)*
             #[inline]
-            #vis fn #ident(mut self, value: #argument) -> Self {
+            #setter_vis fn #ident(mut self, value: #argument) -> Self {
                 self.__optional.#slot = ::core::option::Option::Some(#value);
                 self
             }
             #[doc = #maybe_doc]
             #[inline]
-            #vis fn #maybe(mut self, value: #ty) -> Self {
+            #setter_vis fn #maybe(mut self, value: #ty) -> Self {
                 self.__optional.#slot = value;
                 self
             }
@@ -285,6 +302,15 @@ pub(crate) fn expand(krate: &Path, strukt: &ItemStruct, infos: &[FieldInfo]) -> 
             }
         }
     }
+}
+
+/// Whether `tokens` use the `Self` type anywhere, groups included.
+fn names_self(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|token| match token {
+        TokenTree::Ident(ident) => ident == "Self",
+        TokenTree::Group(group) => names_self(group.stream()),
+        TokenTree::Punct(_) | TokenTree::Literal(_) => false,
+    })
 }
 
 /// How a setter takes a value of type `ty`, and the expression that turns the argument
