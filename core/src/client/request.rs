@@ -255,7 +255,7 @@ fn build_tc3(
     let timestamp = Decimal::new(ctx.timestamp);
     headers.insert(
         header::name::X_TC_TIMESTAMP,
-        HeaderValue::from_bytes(timestamp.as_str().as_bytes())
+        HeaderValue::from_bytes(timestamp.as_bytes())
             .map_err(|_| Error::invalid_request("the timestamp cannot be a header"))?,
     );
     match (ctx.region_header, ctx.region) {

@@ -7,7 +7,7 @@ use hmac::Mac;
 use sha2::{Digest, Sha256};
 
 use super::mac::Sink;
-use super::tc3::{DEFAULT_SIGNED_HEADERS, hashed_payload, write_string_to_sign};
+use super::tc3::{DEFAULT_SIGNED_HEADERS, hashed_payload, write_string_to_sign_head};
 use super::{CredentialDate, HexDigest, KeyFingerprint, Payload, SignableRequest, cache};
 
 /// One `name:value` line of the canonical headers.
@@ -148,7 +148,7 @@ impl<'a> Canonical<'a> {
         out.put("\n");
         out.put(&self.headers.signed);
         out.put("\n");
-        out.put(payload_hash.as_str());
+        out.put_ascii(payload_hash.as_bytes());
     }
 
     pub(crate) fn hash(&self) -> HexDigest {
@@ -168,7 +168,8 @@ impl<'a> Canonical<'a> {
     ) -> HexDigest {
         let hashed_request = self.hash();
         let mut mac = cache::signing_mac(secret_key, fingerprint, date, service);
-        write_string_to_sign(timestamp, date, service, hashed_request.as_str(), &mut mac);
+        write_string_to_sign_head(timestamp, date, service, &mut mac);
+        mac.put_ascii(hashed_request.as_bytes());
         HexDigest::from_bytes(&mac.finalize().into_bytes().into())
     }
 }

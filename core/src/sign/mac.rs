@@ -11,11 +11,21 @@ use zeroize::Zeroize;
 pub(crate) trait Sink {
     /// Appends `text`.
     fn put(&mut self, text: &str);
+
+    /// Appends text that is ASCII by construction (hex digests, digits, dates), given as bytes:
+    /// a hash takes them as they are, where a `&str` would first cost a UTF-8 check, and
+    /// signing writes several such texts per request.
+    fn put_ascii(&mut self, ascii: &[u8]);
 }
 
 impl Sink for String {
     fn put(&mut self, text: &str) {
         self.push_str(text);
+    }
+
+    fn put_ascii(&mut self, ascii: &[u8]) {
+        // Byte for char is exact for ASCII, and this sink only serves tests and debugging.
+        self.extend(ascii.iter().copied().map(char::from));
     }
 }
 
@@ -23,11 +33,19 @@ impl Sink for Sha256 {
     fn put(&mut self, text: &str) {
         Digest::update(self, text.as_bytes());
     }
+
+    fn put_ascii(&mut self, ascii: &[u8]) {
+        Digest::update(self, ascii);
+    }
 }
 
 impl<D: EagerHash> Sink for Hmac<D> {
     fn put(&mut self, text: &str) {
         Mac::update(self, text.as_bytes());
+    }
+
+    fn put_ascii(&mut self, ascii: &[u8]) {
+        Mac::update(self, ascii);
     }
 }
 

@@ -76,13 +76,8 @@ pub fn credential_scope(timestamp: u64, service: &str) -> String {
 /// canonical request.
 pub fn string_to_sign(timestamp: u64, service: &str, hashed_canonical_request: &str) -> String {
     let mut text = String::with_capacity(128 + service.len());
-    write_string_to_sign(
-        timestamp,
-        &credential_date(timestamp),
-        service,
-        hashed_canonical_request,
-        &mut text,
-    );
+    write_string_to_sign_head(timestamp, &credential_date(timestamp), service, &mut text);
+    text.push_str(hashed_canonical_request);
     text
 }
 
@@ -287,25 +282,25 @@ pub(crate) fn sign_with(
 }
 
 fn write_scope(date: &CredentialDate, service: &str, out: &mut impl Sink) {
-    out.put(date.as_str());
+    out.put_ascii(date.as_bytes());
     out.put("/");
     out.put(service);
     out.put("/");
     out.put(TERMINATOR);
 }
 
-pub(crate) fn write_string_to_sign(
+/// The string to sign up to its last line, which is the caller's: the hash of the canonical
+/// request (the signer's own is ASCII hex and goes in as bytes; a caller's text as text).
+pub(crate) fn write_string_to_sign_head(
     timestamp: u64,
     date: &CredentialDate,
     service: &str,
-    hashed_canonical_request: &str,
     out: &mut impl Sink,
 ) {
     out.put(ALGORITHM);
     out.put("\n");
-    out.put(Decimal::new(timestamp).as_str());
+    out.put_ascii(Decimal::new(timestamp).as_bytes());
     out.put("\n");
     write_scope(date, service, out);
     out.put("\n");
-    out.put(hashed_canonical_request);
 }

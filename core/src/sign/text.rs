@@ -22,6 +22,12 @@ impl HexDigest {
         Self(out)
     }
 
+    /// The 64 hex digits as bytes: what a hash is fed, without the UTF-8 check of
+    /// [`HexDigest::as_str`].
+    pub fn as_bytes(&self) -> &[u8; 64] {
+        &self.0
+    }
+
     /// The 64 hex digits.
     pub fn as_str(&self) -> &str {
         // Only ASCII hex digits are ever stored, so this conversion cannot fail; the empty
@@ -63,6 +69,11 @@ impl Decimal {
             }
         }
         Self { buf, start }
+    }
+
+    /// The digits as bytes (for hashes and header values, which need no UTF-8 check).
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.buf.get(self.start..).unwrap_or_default()
     }
 
     /// The digits.
@@ -113,10 +124,10 @@ impl CredentialDate {
             len: 0,
         };
         let year_digits = Decimal::new(year);
-        for _ in year_digits.as_str().len()..4 {
+        for _ in year_digits.as_bytes().len()..4 {
             date.push(b'0');
         }
-        for &digit in year_digits.as_str().as_bytes() {
+        for &digit in year_digits.as_bytes() {
             date.push(digit);
         }
         date.push(b'-');
@@ -124,6 +135,11 @@ impl CredentialDate {
         date.push(b'-');
         date.push_two_digits(day);
         date
+    }
+
+    /// The date as `YYYY-MM-DD` bytes (for hashes, which need no UTF-8 check).
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or_default()
     }
 
     /// The date as `YYYY-MM-DD`.
