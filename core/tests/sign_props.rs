@@ -508,3 +508,49 @@ fn tc3_credential_date_mismatch_is_reported_as_such() {
         Err(VerifyError::Mismatch(Mismatch::CredentialDate))
     );
 }
+
+#[test]
+fn tc3_signature_of_any_other_shape_is_a_wrong_signature() {
+    let case = Tc3Case {
+        method: HttpMethod::Post,
+        host: "ses.tencentcloudapi.com".to_owned(),
+        query: String::new(),
+        content_type: "application/json".to_owned(),
+        body: b"{}".to_vec(),
+        unsigned: false,
+        action: None,
+        secret_id: "AKIDtest".to_owned(),
+        secret_key: "key".to_owned(),
+        token: None,
+        service: "ses".to_owned(),
+        timestamp: 1_551_113_065,
+        now: 1_551_113_065,
+    };
+    let signed = case.sign();
+    assert_eq!(case.verify(&signed), Ok(()));
+    let authorization = signed
+        .iter()
+        .find(|(name, _)| name == "Authorization")
+        .map(|(_, value)| value.clone())
+        .unwrap();
+    let (head, signature) = authorization.split_once("Signature=").unwrap();
+    for wrong in [
+        signature.to_ascii_uppercase(),
+        signature[..63].to_owned(),
+        format!("{signature}0"),
+        String::new(),
+        "not-hex-at-all".to_owned(),
+    ] {
+        let mut headers = signed.clone();
+        set_header(
+            &mut headers,
+            "Authorization",
+            format!("{head}Signature={wrong}"),
+        );
+        assert_eq!(
+            case.verify(&headers),
+            Err(VerifyError::Mismatch(Mismatch::Signature)),
+            "{wrong:?}"
+        );
+    }
+}

@@ -67,6 +67,13 @@ pub trait Backend: Send + Sync + 'static {
     /// The API version this backend speaks (`2020-10-02`).
     fn version(&self) -> &'static str;
 
+    /// The regions the service answers in, or `None` for a service that takes any region. When
+    /// it names some, a call that names another one (`X-TC-Region`, or `Region` in v1) is
+    /// answered `UnsupportedRegion`; a call that names none is let through.
+    fn regions(&self) -> Option<&'static [&'static str]> {
+        None
+    }
+
     /// Handles one verified call: `Ok` holds the response fields without `RequestId`, which the
     /// front adds. Unknown actions answer `InvalidAction`; missing, undeclared or mistyped
     /// parameters `MissingParameter`, `UnknownParameter` or `InvalidParameter`.

@@ -160,6 +160,25 @@ async fn tc3_signature_errors_get_their_auth_failure_codes() {
     wrong_key.secret_key = "not-the-key".to_owned();
     expect_code(&emulator, &wrong_key, "AuthFailure.SignatureFailure").await;
 
+    // A signature of the wrong shape is a wrong signature, not a malformed header.
+    let call = list_call();
+    let authorization = call.authorization(&emulator);
+    let (head, signature) = authorization.split_once("Signature=").unwrap();
+    for wrong in [
+        signature.to_ascii_uppercase(),
+        signature[1..].to_owned(),
+        String::new(),
+    ] {
+        let answer = call
+            .send_with_authorization(&emulator, &format!("{head}Signature={wrong}"))
+            .await;
+        assert_eq!(
+            answer.error_code().as_deref(),
+            Some("AuthFailure.SignatureFailure"),
+            "{wrong:?}"
+        );
+    }
+
     let mut wrong_service = list_call();
     wrong_service.service = "cvm".to_owned();
     expect_code(&emulator, &wrong_service, "AuthFailure.SignatureFailure").await;
@@ -409,9 +428,80 @@ async fn methods_other_than_get_and_post_are_unsupported() {
     );
 }
 
+#[tokio::test]
+async fn ses_answers_in_its_three_regions_only() {
+    let emulator = start().await;
+    for region in [
+        Some("ap-guangzhou"),
+        Some("ap-hongkong"),
+        Some("ap-singapore"),
+        None,
+    ] {
+        let mut call = list_call();
+        call.region = region.map(str::to_owned);
+        expect_code_none(&emulator, &call).await;
+    }
+    for region in ["ap-beijing", "AP-GUANGZHOU", "mars-north-1"] {
+        let mut call = list_call();
+        call.region = Some(region.to_owned());
+        let answer = call.send(&emulator).await;
+        assert_eq!(
+            answer.error_code().as_deref(),
+            Some("UnsupportedRegion"),
+            "{region}"
+        );
+        let message = answer.json()["Response"]["Error"]["Message"].to_string();
+        assert!(message.contains("ap-hongkong"), "{message}");
+    }
+    // The same rule for v1, whose region is the `Region` parameter.
+    let now = tencentcloud_core::clock::unix_now();
+    let business = vec![
+        ("Limit".to_owned(), "5".to_owned()),
+        ("Offset".to_owned(), "0".to_owned()),
+    ];
+    let good = legacy_query(&emulator, HttpMethod::Get, now, KEY, business.clone());
+    assert!(good.contains("Region=ap-guangzhou"), "{good}");
+    let elsewhere = legacy_query_in(
+        &emulator,
+        Some("ap-beijing"),
+        HttpMethod::Get,
+        now,
+        KEY,
+        business,
+    );
+    let answer = Answer::read(
+        http()
+            .get(format!("{}/?{elsewhere}", emulator.url()))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(answer.error_code().as_deref(), Some("UnsupportedRegion"));
+}
+
 /// A v1 request signed by hand: `(parameters as a query string)`.
 fn legacy_query(
     emulator: &EmulatorHandle,
+    method: HttpMethod,
+    timestamp: u64,
+    secret_key: &str,
+    business: Vec<(String, String)>,
+) -> String {
+    legacy_query_in(
+        emulator,
+        Some("ap-guangzhou"),
+        method,
+        timestamp,
+        secret_key,
+        business,
+    )
+}
+
+/// [`legacy_query`] in `region`.
+fn legacy_query_in(
+    emulator: &EmulatorHandle,
+    region: Option<&str>,
     method: HttpMethod,
     timestamp: u64,
     secret_key: &str,
@@ -421,7 +511,7 @@ fn legacy_query(
     let common = CommonParams {
         action: "ListEmailTemplates",
         version: "2020-10-02",
-        region: Some("ap-guangzhou"),
+        region,
         timestamp,
         nonce: 4242,
         secret_id: ID,
@@ -485,6 +575,65 @@ async fn v1_errors_get_the_same_codes() {
     let answer = send_form(emulator.url(), reqwest::Method::POST, good).await;
     assert_eq!(
         answer.error_code().as_deref(),
+        Some("AuthFailure.SignatureFailure")
+    );
+}
+
+#[tokio::test]
+async fn a_v1_name_with_an_underscore_verifies_as_the_python_sdk_signs_it() {
+    let emulator = start().await;
+    let now = tencentcloud_core::clock::unix_now();
+    let business = vec![
+        ("Limit".to_owned(), "5".to_owned()),
+        ("Offset".to_owned(), "0".to_owned()),
+        ("Foo_Bar".to_owned(), "1".to_owned()),
+    ];
+    let host = emulator.addr().to_string();
+    // Signed as sent (our signer, the Go SDK): the signature holds, the name is unknown.
+    let plain = legacy_query(&emulator, HttpMethod::Get, now, KEY, business.clone());
+    let get = |query: String| {
+        let url = format!("{}/?{query}", emulator.url());
+        async move { Answer::read(http().get(url).send().await.unwrap()).await }
+    };
+    assert_eq!(
+        get(plain).await.error_code().as_deref(),
+        Some("UnknownParameter")
+    );
+    // Signed as the Python SDK does: `_` written as `.` in the string to sign only, names
+    // sorted after that change.
+    let python_sdk = |secret_key: &str| {
+        let common = CommonParams {
+            action: "ListEmailTemplates",
+            version: "2020-10-02",
+            region: Some("ap-guangzhou"),
+            timestamp: now,
+            nonce: 4242,
+            secret_id: ID,
+            secret_key,
+            token: None,
+            language: None,
+            request_client: None,
+            algorithm: LegacyAlgorithm::HmacSha256,
+        };
+        let mut params =
+            legacy::sign(HttpMethod::Get, &host, "/", &common, business.clone()).unwrap();
+        params.retain(|(name, _)| name != "Signature");
+        let mut dotted: Vec<(String, String)> = params
+            .iter()
+            .map(|(name, value)| (name.replace('_', "."), value.clone()))
+            .collect();
+        dotted.sort();
+        let text = legacy::string_to_sign(HttpMethod::Get, &host, "/", &dotted);
+        let signature = legacy::signature(LegacyAlgorithm::HmacSha256, secret_key, &text);
+        params.push(("Signature".to_owned(), signature));
+        to_query_string(&params)
+    };
+    assert_eq!(
+        get(python_sdk(KEY)).await.error_code().as_deref(),
+        Some("UnknownParameter")
+    );
+    assert_eq!(
+        get(python_sdk("wrong-key")).await.error_code().as_deref(),
         Some("AuthFailure.SignatureFailure")
     );
 }

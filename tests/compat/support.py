@@ -25,7 +25,8 @@ TRANSPORTS = [
 ]
 # Long-term keys, and temporary keys that need their token.
 KINDS = ("long-term", "temporary")
-# SES answers in these regions; the emulator checks the header is well formed.
+# The region the tests call; SES answers in ap-guangzhou, ap-hongkong and ap-singapore, and the
+# emulator answers UnsupportedRegion for any other.
 REGION = "ap-hongkong"
 
 # (sign method, HTTP method, credential kind) -> [calls as expected, calls not as expected]
@@ -89,9 +90,10 @@ class Config:
 CONFIGS = [Config(sign, method, kind) for sign, method in TRANSPORTS for kind in KINDS]
 
 
-def make_client(target, config, secret_id=None, secret_key=None, token=...):
+def make_client(target, config, secret_id=None, secret_key=None, token=..., region=REGION):
     """An official `SesClient` for `config` against `target`; the key pair and token can be
-    replaced to provoke authentication errors (`token=...` keeps the target's own)."""
+    replaced to provoke authentication errors (`token=...` keeps the target's own), and the
+    region changed."""
     cred = credential.Credential(
         secret_id or target.secret_id,
         secret_key or target.secret_key,
@@ -101,7 +103,7 @@ def make_client(target, config, secret_id=None, secret_key=None, token=...):
         protocol="http", endpoint=target.host_port, reqMethod=config.req_method, reqTimeout=30
     )
     profile = ClientProfile(signMethod=config.sign_method, httpProfile=http)
-    return ses_client.SesClient(cred, REGION, profile)
+    return ses_client.SesClient(cred, region, profile)
 
 
 def record(config, as_expected):

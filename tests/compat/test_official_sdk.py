@@ -88,6 +88,30 @@ def test_timestamp_window(config, target, monkeypatch, offset, code):
         expect_error(config, code, what, lambda: list_senders(client))
 
 
+# ses.md §2: SES is offered in three regions; an SDK given no region sends none.
+@pytest.mark.parametrize("region", ["ap-guangzhou", "ap-singapore", "", "ap-beijing", "eu-frankfurt"])
+def test_regions(config, target, region):
+    client = make_client(target, config, region=region)
+    if region in ("", "ap-guangzhou", "ap-singapore"):
+        Api(client, config, target.url).ok("ListEmailAddress", {})
+    else:
+        expect_error(
+            config, "UnsupportedRegion", f"a call in {region}", lambda: list_senders(client)
+        )
+
+
+# protocol.md §3.1: for v1 the SDK signs a name's `_` as `.`, but sends the name as it is; the
+# signature holds, and SES does not know the parameter.
+def test_a_name_with_an_underscore_is_an_unknown_parameter(config, target):
+    client = make_client(target, config)
+    expect_error(
+        config,
+        "UnknownParameter",
+        "the undeclared parameter Foo_Bar",
+        lambda: client.call_json("ListEmailAddress", {"Foo_Bar": "1"}),
+    )
+
+
 def test_unknown_action_is_invalid(config, target):
     client = make_client(target, config)
     expect_error(

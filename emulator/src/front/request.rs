@@ -2,12 +2,14 @@
 //! an `Authorization` header is present, v1 when a `Signature` parameter is), the signature
 //! itself, the action and version, and the parameters in the form the backend takes.
 
+use std::borrow::Cow;
+
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, header};
 use serde_json::Value;
 use tencentcloud_core::HttpMethod;
 use tencentcloud_core::encode::{flatten, multipart, parse_query, try_to_json_value};
-use tencentcloud_core::header::{X_TC_ACTION, X_TC_VERSION, content_type, param};
+use tencentcloud_core::header::{X_TC_ACTION, X_TC_REGION, X_TC_VERSION, content_type, param};
 use tencentcloud_core::limits::GET_MAX_BYTES;
 use tencentcloud_core::sign::verify::{
     LegacyRequest, Tc3Request, VerifyError, verify_legacy, verify_tc3,
@@ -159,6 +161,13 @@ fn read_tc3(
     .map_err(|error| auth_failure(&error))?;
     let action = required_header(&parts.headers, X_TC_ACTION)?;
     check_version(required_header(&parts.headers, X_TC_VERSION)?, context)?;
+    check_region(
+        parts
+            .headers
+            .get(X_TC_REGION)
+            .map(|value| String::from_utf8_lossy(value.as_bytes())),
+        context,
+    )?;
     let params = match method {
         HttpMethod::Get if media_type(&parts.headers) != content_type::FORM => {
             return Err(ApiError::new(
@@ -215,6 +224,7 @@ fn read_legacy(
         find(param::VERSION).ok_or_else(|| missing("the Version parameter"))?,
         context,
     )?;
+    check_region(find(param::REGION).map(Cow::Borrowed), context)?;
     let action = action.to_owned();
     let business = pairs
         .into_iter()
@@ -320,6 +330,29 @@ fn required_header<'a>(headers: &'a HeaderMap, name: &str) -> Result<&'a str, Ap
         return Err(missing(&format!("the {name} header")));
     }
     Ok(text)
+}
+
+/// The call's region against the backend's: one the service is not offered in is
+/// `UnsupportedRegion`. A call naming no region (the SDKs then leave the header out) is let
+/// through: the protocol does not say how the service answers it, and refusing it would break
+/// clients that work.
+fn check_region(region: Option<Cow<'_, str>>, context: Context<'_>) -> Result<(), ApiError> {
+    let Some(regions) = context.backend.regions() else {
+        return Ok(());
+    };
+    match region.filter(|region| !region.is_empty()) {
+        None => Ok(()),
+        Some(region) if regions.contains(&region.as_ref()) => Ok(()),
+        Some(region) => Err(ApiError::new(
+            "UnsupportedRegion",
+            format!(
+                "the {} service is not offered in region `{}`; it is in {}",
+                context.backend.service(),
+                shown(&region),
+                regions.join(", ")
+            ),
+        )),
+    }
 }
 
 fn check_version(version: &str, context: Context<'_>) -> Result<(), ApiError> {

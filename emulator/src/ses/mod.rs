@@ -71,6 +71,9 @@ use wire::Answer;
 pub const SERVICE: &str = "ses";
 /// The API version this backend implements.
 pub const VERSION: &str = "2020-10-02";
+/// The regions SES answers in: Guangzhou and Hong Kong on the China site, Singapore on the
+/// international one.
+pub const REGIONS: [&str; 3] = ["ap-guangzhou", "ap-hongkong", "ap-singapore"];
 
 /// How the emulated SES account behaves.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -230,6 +233,10 @@ impl Backend for SesBackend {
 
     fn version(&self) -> &'static str {
         VERSION
+    }
+
+    fn regions(&self) -> Option<&'static [&'static str]> {
+        Some(&REGIONS)
     }
 
     fn call(&self, action: &str, params: &Params) -> Result<Value, ApiError> {

@@ -199,6 +199,8 @@ pub struct Tc3 {
     pub timestamp: u64,
     /// The host signed and sent; `None` for the emulator's own address.
     pub host: Option<String>,
+    /// The `X-TC-Region` header, if any (`ap-guangzhou` unless a test changes it).
+    pub region: Option<String>,
 }
 
 impl Tc3 {
@@ -217,6 +219,7 @@ impl Tc3 {
             token: None,
             timestamp: tencentcloud_core::clock::unix_now(),
             host: None,
+            region: Some("ap-guangzhou".to_owned()),
         }
     }
 
@@ -269,8 +272,10 @@ impl Tc3 {
             .header("X-TC-Action", &self.action)
             .header("X-TC-Version", &self.version)
             .header("X-TC-Timestamp", self.timestamp.to_string())
-            .header("X-TC-Region", "ap-guangzhou")
             .body(self.body.clone());
+        if let Some(region) = &self.region {
+            request = request.header("X-TC-Region", region);
+        }
         if let Some(token) = &self.token {
             request = request.header("X-TC-Token", token);
         }

@@ -21,6 +21,31 @@ pub struct LegacyRequest<'a, K, V> {
     pub params: &'a [(K, V)],
 }
 
+/// Whether `sent` is the signature of the string the official Python SDK signs when a name
+/// holds `_`: it writes each such name with `.` instead (inside the string to sign only; the
+/// name is sent as it is) and sorts the names after that change. Checked only when some name
+/// holds `_`, after the plain form failed, so the SDKs that sign names as sent are unaffected.
+fn python_sdk_form_matches<K, V>(
+    request: &LegacyRequest<'_, K, V>,
+    signed: &[(&str, &str)],
+    algorithm: LegacyAlgorithm,
+    secret_key: &str,
+    sent: &str,
+) -> bool {
+    if !signed.iter().any(|(name, _)| name.contains('_')) {
+        return false;
+    }
+    let mut dotted: Vec<(String, &str)> = signed
+        .iter()
+        .map(|(name, value)| (name.replace('_', "."), *value))
+        .collect();
+    dotted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let expected = signature_with(algorithm, secret_key, |sink| {
+        write_string_to_sign(request.method, request.host, request.path, &dotted, sink);
+    });
+    constant_time_eq(expected.as_bytes(), sent.as_bytes())
+}
+
 /// Verifies the `Signature` parameter of a v1 request at server time `now`.
 ///
 /// `SignatureMethod` picks the hash: `HmacSHA256` selects SHA-256, anything else or nothing
@@ -32,7 +57,8 @@ pub struct LegacyRequest<'a, K, V> {
 /// - [`VerifyError::Expired`]: the timestamp is more than five minutes off;
 /// - [`VerifyError::UnknownSecretId`]: the store has no such id;
 /// - [`VerifyError::TokenMismatch`]: the `Token` parameter does not fit the stored key;
-/// - [`VerifyError::Mismatch`]: the signature is wrong.
+/// - [`VerifyError::Mismatch`]: the signature is wrong, both as the names were sent and, when
+///   some name holds `_`, as the official Python SDK signs it.
 pub fn verify_legacy<K, V, S>(
     request: &LegacyRequest<'_, K, V>,
     now: u64,
@@ -94,7 +120,15 @@ where
     let expected = signature_with(algorithm, key.secret_key(), |sink| {
         write_string_to_sign(request.method, request.host, request.path, &signed, sink);
     });
-    if !constant_time_eq(expected.as_bytes(), sent_signature.as_bytes()) {
+    if !constant_time_eq(expected.as_bytes(), sent_signature.as_bytes())
+        && !python_sdk_form_matches(
+            request,
+            &signed,
+            algorithm,
+            key.secret_key(),
+            sent_signature,
+        )
+    {
         return Err(VerifyError::Mismatch(Mismatch::Signature));
     }
     Ok(VerifiedCaller {
