@@ -11,6 +11,8 @@
 
 mod body;
 mod envelope;
+
+pub(crate) use envelope::request_id;
 mod request;
 
 use std::collections::HashMap;
@@ -44,7 +46,7 @@ pub(crate) async fn handle(
     request: Request,
 ) -> Response {
     let started = Instant::now();
-    let request_id = envelope::request_id();
+    let request_id = request_id();
     let (parts, body) = request.into_parts();
 
     // The method comes first (as documented above): a PUT is unsupported whatever its size. Its

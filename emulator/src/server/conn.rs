@@ -5,6 +5,9 @@
 //! as connect info. Once a handler raises the flag, every later write on the stream fails, so
 //! hyper gives up on the answer and drops the stream, which closes the socket: the client has
 //! sent its whole request and reads end-of-file.
+//!
+//! The stream also swaps hyper's bare refusals of oversized requests for the protocol's
+//! envelope (see [`super::oversize`]).
 
 use std::io;
 use std::net::SocketAddr;
@@ -14,6 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
+use super::oversize::Rewrite;
 use axum::extract::connect_info::Connected;
 use axum::serve::{IncomingStream, Listener};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
@@ -74,7 +78,12 @@ impl Listener for DropListener {
                         remote,
                         doomed: Arc::clone(&doomed),
                     };
-                    return (DoomableStream { stream, doomed }, connection);
+                    let stream = DoomableStream {
+                        stream,
+                        doomed,
+                        rewrite: Rewrite::default(),
+                    };
+                    return (stream, connection);
                 }
                 Err(error) => accept_failed(&error).await,
             }
@@ -109,6 +118,7 @@ async fn accept_failed(error: &io::Error) {
 pub(crate) struct DoomableStream {
     stream: TcpStream,
     doomed: Arc<AtomicBool>,
+    rewrite: Rewrite,
 }
 
 impl DoomableStream {
@@ -119,6 +129,31 @@ impl DoomableStream {
                 "connection dropped by an injected fault",
             )
         })
+    }
+
+    /// Writes what is left of a replacement answer; ready once all of it is written.
+    fn poll_replacement(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        while let Some(rest) = self.rewrite.pending().filter(|rest| !rest.is_empty()) {
+            let written = std::task::ready!(Pin::new(&mut self.stream).poll_write(cx, rest))?;
+            if written == 0 {
+                return Poll::Ready(Err(io::ErrorKind::WriteZero.into()));
+            }
+            self.rewrite.advance(written);
+        }
+        Poll::Ready(Ok(()))
+    }
+
+    /// Takes a write of `len` bytes whose start is `first`: `None` to pass it to the socket,
+    /// or the outcome when it belongs to a refusal being replaced (taken whole, not sent).
+    fn replace(
+        &mut self,
+        cx: &mut Context<'_>,
+        first: &[u8],
+        len: usize,
+    ) -> Option<Poll<io::Result<usize>>> {
+        self.rewrite.watch(first);
+        self.rewrite.pending()?;
+        Some(self.poll_replacement(cx).map_ok(|()| len))
     }
 }
 
@@ -141,6 +176,9 @@ impl AsyncWrite for DoomableStream {
         if let Some(error) = self.refuse() {
             return Poll::Ready(Err(error));
         }
+        if let Some(outcome) = self.replace(cx, buf, buf.len()) {
+            return outcome;
+        }
         Pin::new(&mut self.stream).poll_write(cx, buf)
     }
 
@@ -151,6 +189,14 @@ impl AsyncWrite for DoomableStream {
     ) -> Poll<io::Result<usize>> {
         if let Some(error) = self.refuse() {
             return Poll::Ready(Err(error));
+        }
+        let first = bufs
+            .iter()
+            .find(|buf| !buf.is_empty())
+            .map_or(&[][..], |buf| &buf[..]);
+        let len = bufs.iter().map(|buf| buf.len()).sum();
+        if let Some(outcome) = self.replace(cx, first, len) {
+            return outcome;
         }
         Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
     }
@@ -163,10 +209,15 @@ impl AsyncWrite for DoomableStream {
         if let Some(error) = self.refuse() {
             return Poll::Ready(Err(error));
         }
+        std::task::ready!(self.poll_replacement(cx))?;
         Pin::new(&mut self.stream).poll_flush(cx)
     }
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        // Not after a refusal was condemned: a doomed stream sends nothing more.
+        if self.refuse().is_none() {
+            std::task::ready!(self.poll_replacement(cx))?;
+        }
         Pin::new(&mut self.stream).poll_shutdown(cx)
     }
 }

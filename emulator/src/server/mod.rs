@@ -2,6 +2,7 @@
 //! background task that stops gracefully when told to.
 
 pub(crate) mod conn;
+mod oversize;
 
 use std::net::SocketAddr;
 
