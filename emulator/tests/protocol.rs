@@ -211,6 +211,55 @@ async fn tc3_signature_errors_get_their_auth_failure_codes() {
     }
 }
 
+/// The official Node.js SDK signs the host without its port and names the service after the
+/// endpoint's first `.`-separated part: `127` for `127.0.0.1:PORT`.
+#[tokio::test]
+async fn the_node_sdks_signature_of_an_address_is_accepted() {
+    let emulator = start().await;
+    let hostname = emulator.addr().ip().to_string();
+    for service in ["127", "ses"] {
+        for method in ["POST", "GET"] {
+            let mut call = list_call();
+            if method == "GET" {
+                call.method = "GET";
+                call.content_type = "application/x-www-form-urlencoded".to_owned();
+                call.query = "Limit=5&Offset=0".to_owned();
+                call.body = Vec::new();
+            }
+            call.service = service.to_owned();
+            call.host = Some(hostname.clone());
+            let authorization = call.authorization(&emulator);
+            // Sent with the port in `Host`, as the SDK sends it.
+            call.host = None;
+            let answer = call
+                .send_with_authorization(&emulator, &authorization)
+                .await;
+            assert_eq!(
+                answer.error_code(),
+                None,
+                "{service} {method}: {}",
+                answer.json()
+            );
+        }
+    }
+    // Any other service, or another host, is still wrong.
+    for (service, host) in [("128", hostname.clone()), ("127", "10.0.0.1".to_owned())] {
+        let mut call = list_call();
+        call.service = service.to_owned();
+        call.host = Some(host);
+        let authorization = call.authorization(&emulator);
+        call.host = None;
+        let answer = call
+            .send_with_authorization(&emulator, &authorization)
+            .await;
+        assert_eq!(
+            answer.error_code().as_deref(),
+            Some("AuthFailure.SignatureFailure"),
+            "{service}"
+        );
+    }
+}
+
 /// Sends `call` (signed as its fields say) to `path_and_query` instead of `/?query`,
 /// optionally without its `X-TC-Timestamp` header.
 async fn send_to(

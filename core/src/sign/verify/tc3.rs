@@ -50,7 +50,9 @@ struct Authorization<'a> {
 ///   ill-formed `X-TC-Timestamp`, a signed header the request lacks;
 /// - [`VerifyError::Expired`]: the timestamp is more than five minutes off;
 /// - [`VerifyError::Mismatch`]: the credential date or service is wrong, or the signature is
-///   (whatever its shape: a value that is not 64 lower-case hex digits cannot match);
+///   (whatever its shape: a value that is not 64 lower-case hex digits cannot match). The
+///   service must be `expected_service`, or, when the host is an IP address or a one-label
+///   name, the host's text before its first `.`, which the official Node.js SDK signs then;
 /// - [`VerifyError::UnknownSecretId`]: the store has no such id;
 /// - [`VerifyError::TokenMismatch`]: the `X-TC-Token` header does not fit the stored key.
 pub fn verify_tc3<H, S>(
@@ -82,7 +84,9 @@ where
     if CredentialDate::from_timestamp(timestamp).as_str() != authorization.date {
         return Err(VerifyError::Mismatch(Mismatch::CredentialDate));
     }
-    if authorization.service != expected_service {
+    if authorization.service != expected_service
+        && !named_after_address(authorization.service, request.host)
+    {
         return Err(VerifyError::Mismatch(Mismatch::Service));
     }
 
@@ -91,24 +95,35 @@ where
         .ok_or(VerifyError::UnknownSecretId)?;
     check_token(request.headers.header(X_TC_TOKEN), &key)?;
 
-    let canonical = Canonical {
-        method: request.method,
-        path: request.path,
-        query: request.query,
-        headers: received_headers(request, authorization.signed_headers)?,
-        payload: payload(request)?,
+    let signed_with_host = |host: &str| -> Result<bool, VerifyError> {
+        let canonical = Canonical {
+            method: request.method,
+            path: request.path,
+            query: request.query,
+            headers: received_headers(request, host, authorization.signed_headers)?,
+            payload: payload(request)?,
+        };
+        let expected = canonical.signature(
+            key.secret_key(),
+            authorization.service,
+            timestamp,
+            &CredentialDate::from_timestamp(timestamp),
+            &KeyFingerprint::of(key.secret_key()),
+        );
+        Ok(constant_time_eq(
+            expected.as_bytes(),
+            authorization.signature.as_bytes(),
+        ))
     };
-    let expected = canonical.signature(
-        key.secret_key(),
-        authorization.service,
-        timestamp,
-        &CredentialDate::from_timestamp(timestamp),
-        &KeyFingerprint::of(key.secret_key()),
-    );
-    if !constant_time_eq(
-        expected.as_str().as_bytes(),
-        authorization.signature.as_bytes(),
-    ) {
+    // The official Node.js SDK signs the host without its port (it sends the port in `Host`);
+    // on the default port of a real endpoint the two agree, so only a server on another port
+    // (an emulator) needs to try the host both ways.
+    let signed = signed_with_host(request.host)?
+        || match without_port(request.host) {
+            Some(hostname) => signed_with_host(hostname)?,
+            None => false,
+        };
+    if !signed {
         return Err(VerifyError::Mismatch(Mismatch::Signature));
     }
     Ok(VerifiedCaller {
@@ -166,14 +181,9 @@ fn parse_authorization(text: &str) -> Result<Authorization<'_>, VerifyError> {
     if !is_date(date) {
         return Err(malformed("the Credential date is not YYYY-MM-DD"));
     }
-    if service.is_empty()
-        || !service
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
-        return Err(malformed(
-            "the Credential service is not a lower-case product name",
-        ));
+    // Which service is right is decided later; here it only has to be there.
+    if service.is_empty() || service.contains(char::is_whitespace) {
+        return Err(malformed("the Credential has an empty service"));
     }
     if terminator != TERMINATOR {
         return Err(malformed("the Credential must end with /tc3_request"));
@@ -193,6 +203,32 @@ fn parse_authorization(text: &str) -> Result<Authorization<'_>, VerifyError> {
         signed_headers,
         signature,
     })
+}
+
+/// Whether `service` is what the official Node.js SDK signs for `host` when `host` is an address
+/// rather than a service's domain name.
+///
+/// That SDK takes the service name from its endpoint, as the text before the first `.`
+/// (`ses` for `ses.tencentcloudapi.com`). Pointed at a server by address it signs `127` for
+/// `127.0.0.1:4010`, or `localhost:4010` for `localhost:4010`. Such a host names no service, so
+/// a server reached that way (an emulator) accepts it; a host that is a domain name must be
+/// signed for the expected service, as Tencent Cloud requires.
+fn named_after_address(service: &str, host: &str) -> bool {
+    // An IPv6 literal (`[::1]:4010`), an IPv4 address or a name of one label, port aside.
+    let name = host.rsplit_once(':').map_or(host, |(name, _)| name);
+    let is_address =
+        host.starts_with('[') || name.parse::<std::net::Ipv4Addr>().is_ok() || !name.contains('.');
+    is_address && host.split('.').next() == Some(service)
+}
+
+/// `host` without its `:port`, if it has one (`127.0.0.1:4010` → `127.0.0.1`, `[::1]:4010` →
+/// `[::1]`).
+fn without_port(host: &str) -> Option<&str> {
+    let (name, port) = host.rsplit_once(':')?;
+    let is_port = !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit());
+    // A colon inside an IPv6 literal without a port (`[::1]`) is not a port separator.
+    let bracketed_or_plain = name.ends_with(']') || !name.contains(':');
+    (is_port && bracketed_or_plain).then_some(name)
 }
 
 /// `YYYY-MM-DD` in shape (the value is compared with the timestamp's date later).
@@ -237,12 +273,13 @@ fn check_signed_headers(list: &str) -> Result<(), VerifyError> {
 /// The canonical header lines from the request's own header values, in `SignedHeaders` order.
 fn received_headers<'a, H: HeaderLookup + ?Sized>(
     request: &Tc3Request<'a, H>,
+    host: &'a str,
     signed_headers: &'a str,
 ) -> Result<CanonicalHeaders<'a>, VerifyError> {
     let mut lines = Vec::new();
     for name in signed_headers.split(';') {
         let value = if name == "host" {
-            request.host
+            host
         } else {
             let raw = request.headers.header(name).ok_or_else(|| {
                 VerifyError::Malformed(format!(
@@ -297,6 +334,39 @@ mod tests {
                 signature: "be5549cde5dfef9e282aeba4134c19ce0954a1d95e1c1ef987d6064d053f6d75",
             })
         );
+    }
+
+    #[test]
+    fn a_service_named_after_an_address_is_the_node_sdks() {
+        for (service, host) in [
+            ("127", "127.0.0.1:4010"),
+            ("127", "127.0.0.1"),
+            ("localhost:4010", "localhost:4010"),
+            ("localhost", "localhost"),
+            ("[::1]:4010", "[::1]:4010"),
+        ] {
+            assert!(named_after_address(service, host), "{service} {host}");
+        }
+        for (service, host) in [
+            ("cvm", "cvm.tencentcloudapi.com"),
+            ("ses", "ses.example.com:4010"),
+            ("128", "127.0.0.1:4010"),
+            ("localhost", "localhost:4010"),
+            ("", "127.0.0.1"),
+        ] {
+            assert!(!named_after_address(service, host), "{service} {host}");
+        }
+    }
+
+    #[test]
+    fn ports_come_off_hosts_that_have_one() {
+        assert_eq!(without_port("127.0.0.1:4010"), Some("127.0.0.1"));
+        assert_eq!(without_port("localhost:80"), Some("localhost"));
+        assert_eq!(without_port("[::1]:4010"), Some("[::1]"));
+        assert_eq!(without_port("ses.tencentcloudapi.com"), None);
+        assert_eq!(without_port("[::1]"), None);
+        assert_eq!(without_port("host:"), None);
+        assert_eq!(without_port("host:http"), None);
     }
 
     #[test]
