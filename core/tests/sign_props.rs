@@ -483,9 +483,9 @@ proptest! {
     }
 }
 
-#[test]
-fn tc3_credential_date_mismatch_is_reported_as_such() {
-    let case = Tc3Case {
+/// A small JSON POST to SES signed at `timestamp`, verified at `now`.
+fn plain_tc3_case(timestamp: u64, now: u64) -> Tc3Case {
+    Tc3Case {
         method: HttpMethod::Post,
         host: "ses.tencentcloudapi.com".to_owned(),
         query: String::new(),
@@ -497,9 +497,14 @@ fn tc3_credential_date_mismatch_is_reported_as_such() {
         secret_key: "key".to_owned(),
         token: None,
         service: "ses".to_owned(),
-        timestamp: 1_551_139_199,
-        now: 1_551_139_200,
-    };
+        timestamp,
+        now,
+    }
+}
+
+#[test]
+fn tc3_credential_date_mismatch_is_reported_as_such() {
+    let case = plain_tc3_case(1_551_139_199, 1_551_139_200);
     let mut headers = case.sign();
     // One second later is the next UTC day: the scope's date no longer fits the timestamp.
     set_header(&mut headers, "X-TC-Timestamp", "1551139200".to_owned());
@@ -511,21 +516,7 @@ fn tc3_credential_date_mismatch_is_reported_as_such() {
 
 #[test]
 fn tc3_signature_of_any_other_shape_is_a_wrong_signature() {
-    let case = Tc3Case {
-        method: HttpMethod::Post,
-        host: "ses.tencentcloudapi.com".to_owned(),
-        query: String::new(),
-        content_type: "application/json".to_owned(),
-        body: b"{}".to_vec(),
-        unsigned: false,
-        action: None,
-        secret_id: "AKIDtest".to_owned(),
-        secret_key: "key".to_owned(),
-        token: None,
-        service: "ses".to_owned(),
-        timestamp: 1_551_113_065,
-        now: 1_551_113_065,
-    };
+    let case = plain_tc3_case(1_551_113_065, 1_551_113_065);
     let signed = case.sign();
     assert_eq!(case.verify(&signed), Ok(()));
     let authorization = signed

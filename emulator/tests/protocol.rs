@@ -141,6 +141,24 @@ fn list_call() -> Tc3 {
     Tc3::post_json("ListEmailTemplates", &json!({"Limit": 5, "Offset": 0}))
 }
 
+/// The same call as a form-encoded TC3 GET with `query`.
+fn list_get_call(query: &str) -> Tc3 {
+    let mut get = list_call();
+    get.method = "GET";
+    get.content_type = "application/x-www-form-urlencoded".to_owned();
+    get.body = Vec::new();
+    get.query = query.to_owned();
+    get
+}
+
+/// Sends `call` signed for `signed_host`, with the emulator's own address in `Host`.
+async fn send_signed_for(emulator: &EmulatorHandle, mut call: Tc3, signed_host: &str) -> Answer {
+    call.host = Some(signed_host.to_owned());
+    let authorization = call.authorization(emulator);
+    call.host = None;
+    call.send_with_authorization(emulator, &authorization).await
+}
+
 #[tokio::test]
 async fn tc3_signature_errors_get_their_auth_failure_codes() {
     let emulator = start().await;
@@ -218,40 +236,18 @@ async fn the_node_sdks_signature_of_an_address_is_accepted() {
     let emulator = start().await;
     let hostname = emulator.addr().ip().to_string();
     for service in ["127", "ses"] {
-        for method in ["POST", "GET"] {
-            let mut call = list_call();
-            if method == "GET" {
-                call.method = "GET";
-                call.content_type = "application/x-www-form-urlencoded".to_owned();
-                call.query = "Limit=5&Offset=0".to_owned();
-                call.body = Vec::new();
-            }
+        for mut call in [list_call(), list_get_call("Limit=5&Offset=0")] {
             call.service = service.to_owned();
-            call.host = Some(hostname.clone());
-            let authorization = call.authorization(&emulator);
             // Sent with the port in `Host`, as the SDK sends it.
-            call.host = None;
-            let answer = call
-                .send_with_authorization(&emulator, &authorization)
-                .await;
-            assert_eq!(
-                answer.error_code(),
-                None,
-                "{service} {method}: {}",
-                answer.json()
-            );
+            let answer = send_signed_for(&emulator, call, &hostname).await;
+            assert_eq!(answer.error_code(), None, "{service}: {}", answer.json());
         }
     }
     // Any other service, or another host, is still wrong.
-    for (service, host) in [("128", hostname.clone()), ("127", "10.0.0.1".to_owned())] {
+    for (service, host) in [("128", hostname.as_str()), ("127", "10.0.0.1")] {
         let mut call = list_call();
         call.service = service.to_owned();
-        call.host = Some(host);
-        let authorization = call.authorization(&emulator);
-        call.host = None;
-        let answer = call
-            .send_with_authorization(&emulator, &authorization)
-            .await;
+        let answer = send_signed_for(&emulator, call, host).await;
         assert_eq!(
             answer.error_code().as_deref(),
             Some("AuthFailure.SignatureFailure"),
@@ -294,11 +290,7 @@ async fn the_canonical_request_is_fixed_where_the_protocol_fixes_it() {
     let answer = send_to(&emulator, &post, "/?Limit=1", true).await;
     assert_eq!(answer.error_code(), None, "{}", answer.json());
     // A GET's query is signed as sent (and read for parameters) under any path.
-    let mut get = list_call();
-    get.method = "GET";
-    get.content_type = "application/x-www-form-urlencoded".to_owned();
-    get.body = Vec::new();
-    get.query = "Limit=5&Offset=0".to_owned();
+    let get = list_get_call("Limit=5&Offset=0");
     let answer = send_to(&emulator, &get, "/prefix/?Limit=5&Offset=0", true).await;
     assert_eq!(answer.error_code(), None, "{}", answer.json());
     let answer = send_to(&emulator, &get, "/?Limit=6&Offset=0", true).await;
@@ -433,11 +425,7 @@ async fn requests_over_the_size_limits_are_refused() {
     assert_eq!(answer.error_code(), None, "{}", answer.json());
 
     // GET: 32 KB of query string.
-    let mut get = list_call();
-    get.method = "GET";
-    get.content_type = "application/x-www-form-urlencoded".to_owned();
-    get.body = Vec::new();
-    get.query = format!("Limit=5&Offset=0&Pad={}", "x".repeat(33 * 1024));
+    let get = list_get_call(&format!("Limit=5&Offset=0&Pad={}", "x".repeat(33 * 1024)));
     expect_code(&emulator, &get, "RequestSizeLimitExceeded").await;
     // Past what the HTTP layer itself reads (a 64 KiB request line, then its head buffer) the
     // answer is still the envelope, with a request id, not a bare 414 or 431. (Sent by hand:
