@@ -143,12 +143,13 @@ fn list_call() -> Tc3 {
 
 /// The same call as a form-encoded TC3 GET with `query`.
 fn list_get_call(query: &str) -> Tc3 {
-    let mut get = list_call();
-    get.method = "GET";
-    get.content_type = "application/x-www-form-urlencoded".to_owned();
-    get.body = Vec::new();
-    get.query = query.to_owned();
-    get
+    Tc3 {
+        method: "GET",
+        content_type: "application/x-www-form-urlencoded".to_owned(),
+        body: Vec::new(),
+        query: query.to_owned(),
+        ..list_call()
+    }
 }
 
 /// Sends `call` signed for `signed_host`, with the emulator's own address in `Host`.
