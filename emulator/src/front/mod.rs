@@ -11,9 +11,9 @@
 
 mod body;
 mod envelope;
+mod request;
 
 pub(crate) use envelope::request_id;
-mod request;
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};

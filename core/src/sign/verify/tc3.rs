@@ -183,7 +183,9 @@ fn parse_authorization(text: &str) -> Result<Authorization<'_>, VerifyError> {
     }
     // Which service is right is decided later; here it only has to be there.
     if service.is_empty() || service.contains(char::is_whitespace) {
-        return Err(malformed("the Credential has an empty service"));
+        return Err(malformed(
+            "the Credential's service is empty or holds spaces",
+        ));
     }
     if terminator != TERMINATOR {
         return Err(malformed("the Credential must end with /tc3_request"));
