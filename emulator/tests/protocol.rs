@@ -481,9 +481,9 @@ async fn expect_raw_code(emulator: &EmulatorHandle, raw: &[u8], code: &str, whol
         let _ = stream.read_to_end(&mut answer).await;
         written
     };
-    let written = tokio::time::timeout(std::time::Duration::from_secs(60), exchange)
+    let written = tokio::time::timeout(std::time::Duration::from_mins(1), exchange)
         .await
-        .unwrap_or_else(|_| panic!("no answer within 60 s to {} bytes", raw.len()));
+        .unwrap_or_else(|_| panic!("no answer within a minute to {} bytes", raw.len()));
     if whole_write {
         assert!(written.is_ok(), "{} bytes: {written:?}", raw.len());
     }
