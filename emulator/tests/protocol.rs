@@ -557,14 +557,14 @@ async fn ses_answers_in_its_three_regions_only() {
     ];
     let good = legacy_query(&emulator, HttpMethod::Get, now, KEY, business.clone());
     assert!(good.contains("Region=ap-guangzhou"), "{good}");
-    let elsewhere = legacy_query_in(
+    let elsewhere = to_query_string(&legacy_params(
         &emulator,
         Some("ap-beijing"),
         HttpMethod::Get,
         now,
         KEY,
         business,
-    );
+    ));
     let answer = Answer::read(
         http()
             .get(format!("{}/?{elsewhere}", emulator.url()))
@@ -584,25 +584,25 @@ fn legacy_query(
     secret_key: &str,
     business: Vec<(String, String)>,
 ) -> String {
-    legacy_query_in(
+    to_query_string(&legacy_params(
         emulator,
         Some("ap-guangzhou"),
         method,
         timestamp,
         secret_key,
         business,
-    )
+    ))
 }
 
-/// [`legacy_query`] in `region`.
-fn legacy_query_in(
+/// Every parameter of a hand-signed v1 ListEmailTemplates call, `Signature` last.
+fn legacy_params(
     emulator: &EmulatorHandle,
     region: Option<&str>,
     method: HttpMethod,
     timestamp: u64,
     secret_key: &str,
     business: Vec<(String, String)>,
-) -> String {
+) -> Vec<(String, String)> {
     let host = emulator.addr().to_string();
     let common = CommonParams {
         action: "ListEmailTemplates",
@@ -617,8 +617,7 @@ fn legacy_query_in(
         request_client: None,
         algorithm: LegacyAlgorithm::HmacSha256,
     };
-    let params = legacy::sign(method, &host, "/", &common, business).unwrap();
-    to_query_string(&params)
+    legacy::sign(method, &host, "/", &common, business).unwrap()
 }
 
 #[tokio::test]
@@ -698,21 +697,14 @@ async fn a_v1_name_with_an_underscore_verifies_as_the_python_sdk_signs_it() {
     // Signed as the Python SDK does: `_` written as `.` in the string to sign only, names
     // sorted after that change.
     let python_sdk = |secret_key: &str| {
-        let common = CommonParams {
-            action: "ListEmailTemplates",
-            version: "2020-10-02",
-            region: Some("ap-guangzhou"),
-            timestamp: now,
-            nonce: 4242,
-            secret_id: ID,
+        let mut params = legacy_params(
+            &emulator,
+            Some("ap-guangzhou"),
+            HttpMethod::Get,
+            now,
             secret_key,
-            token: None,
-            language: None,
-            request_client: None,
-            algorithm: LegacyAlgorithm::HmacSha256,
-        };
-        let mut params =
-            legacy::sign(HttpMethod::Get, &host, "/", &common, business.clone()).unwrap();
+            business.clone(),
+        );
         params.retain(|(name, _)| name != "Signature");
         let mut dotted: Vec<(String, String)> = params
             .iter()
