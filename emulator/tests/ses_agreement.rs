@@ -121,3 +121,56 @@ fn a_line_wrapped_body_is_read_alike_in_every_place() {
         );
     }
 }
+
+#[test]
+fn an_empty_reply_to_is_no_reply_to_in_either_send() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    let id = ready(&ses);
+    let list = one_recipient(&ses);
+    for blank in ["", "  "] {
+        let mut single = send_body(id, &["ann@example.org"]);
+        single["ReplyToAddresses"] = json!(blank);
+        ok(&ses, "SendEmail", single);
+        let mut batch = batch_body(id, &list);
+        batch["ReplyToAddresses"] = json!(blank);
+        ok(&ses, "BatchSendEmail", batch);
+    }
+    let messages = ses.messages();
+    assert!(
+        messages.len() >= 4,
+        "every send was delivered: {messages:?}"
+    );
+    assert!(
+        messages.iter().all(|m| m.reply_to.is_none()),
+        "a blank Reply-To is left out of the mail"
+    );
+    let mut bad = send_body(id, &["ann@example.org"]);
+    bad["ReplyToAddresses"] = json!("not an address");
+    assert_ne!(
+        code(&ses, "SendEmail", bad),
+        "",
+        "a malformed one is still refused"
+    );
+}
+
+#[test]
+fn a_batch_refuses_numbered_choices_outside_their_documented_values() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    let id = ready(&ses);
+    let list = one_recipient(&ses);
+    for location in [0, 1, 2] {
+        let mut batch = batch_body(id, &list);
+        batch["ADLocation"] = json!(location);
+        ok(&ses, "BatchSendEmail", batch);
+    }
+    let sent = ses.messages().len();
+    let mut batch = batch_body(id, &list);
+    batch["ADLocation"] = json!(3);
+    assert_eq!(code(&ses, "BatchSendEmail", batch), "InvalidParameterValue");
+    let mut cycle = batch_body(id, &list);
+    cycle["TaskType"] = json!(3);
+    cycle["CycleParam"] =
+        json!({"BeginTime": "2031-01-01 00:00:00", "IntervalTime": 24, "TermCycle": 2});
+    assert_eq!(code(&ses, "BatchSendEmail", cycle), "InvalidParameterValue");
+    assert_eq!(ses.messages().len(), sent, "nothing refused was sent");
+}

@@ -430,3 +430,62 @@ fn lists_and_tasks_follow_their_rules() {
         "InvalidParameter.InvalidStartTimeFormat"
     );
 }
+
+#[test]
+fn lists_and_deletes_answer_with_the_codes_their_actions_document() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    ready(&ses);
+    for status in [0, 1, 2] {
+        ok(
+            &ses,
+            "ListCustomBlacklist",
+            json!({"Offset": 0, "Limit": 10, "Status": status}),
+        );
+    }
+    assert_eq!(
+        code(
+            &ses,
+            "ListCustomBlacklist",
+            json!({"Offset": 0, "Limit": 10, "Status": 3})
+        ),
+        "InvalidParameterValue"
+    );
+    ok(
+        &ses,
+        "ListAddressUnsubscribeConfig",
+        json!({"Offset": 0, "Limit": "100"}),
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "ListAddressUnsubscribeConfig",
+            json!({"Offset": 0, "Limit": "101"})
+        ),
+        "InvalidParameterValue"
+    );
+    assert_eq!(
+        code(&ses, "DeleteEmailTemplate", json!({"TemplateID": 424_242})),
+        "InvalidParameterValue"
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "DeleteEmailIdentity",
+            json!({"EmailIdentity": "nowhere.example.net"})
+        ),
+        "InvalidParameterValue"
+    );
+    // Reading or updating what does not exist keeps its own, documented code.
+    assert_eq!(
+        code(&ses, "GetEmailTemplate", json!({"TemplateID": 424_242})),
+        "InvalidParameterValue.TemplateNotExist"
+    );
+    assert_eq!(
+        code(
+            &ses,
+            "GetEmailIdentity",
+            json!({"EmailIdentity": "nowhere.example.net"})
+        ),
+        "InvalidParameterValue.NotExistDomain"
+    );
+}

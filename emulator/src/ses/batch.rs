@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, VecDeque};
 
 use serde_json::Value;
 use tencentcloud_ses::checks;
-use tencentcloud_ses::enums::{AdLocation, TaskStatus, TaskType};
+use tencentcloud_ses::enums::{AdLocation, CycleTermination, TaskStatus, TaskType};
 use tencentcloud_ses::error_codes::{
     self, failed_operation, invalid_parameter_value, missing_parameter, operation_denied,
 };
@@ -176,9 +176,35 @@ fn check_account(
     Ok(list.name.clone())
 }
 
+/// The numbered choices the task's scheduling does not already settle: `ADLocation` is 0, 1
+/// or 2 and `CycleParam.TermCycle` 0 or 1. Any other number is refused rather than read as
+/// "no marker" or "keep going", which would send something the caller did not ask for.
+fn check_choices(request: &BatchSendEmailRequest) -> Result<(), ApiError> {
+    if let Some(AdLocation::Other(other)) = request.ad_location {
+        return Err(error(
+            error_codes::INVALID_PARAMETER_VALUE,
+            format!(
+                "ADLocation {other} is not 0 (no marker), 1 (before the subject) or 2 (after it)"
+            ),
+        ));
+    }
+    if let Some(CycleTermination::Other(other)) = request
+        .cycle_param
+        .as_ref()
+        .and_then(|cycle| cycle.term_cycle)
+    {
+        return Err(error(
+            error_codes::INVALID_PARAMETER_VALUE,
+            format!("CycleParam.TermCycle {other} is not 0 (keep recurring) or 1 (end)"),
+        ));
+    }
+    Ok(())
+}
+
 /// `BatchSendEmail`: creates the task; an immediate one sends before the answer.
 pub(super) fn send(shared: &Shared, params: Value) -> Answer {
-    let request: BatchSendEmailRequest = decode(params)?;
+    let mut request: BatchSendEmailRequest = decode(params)?;
+    request.reply_to_addresses = compose::reply_to(request.reply_to_addresses);
     let now = shared.now();
     let subject_chars = request.subject.chars().count();
     if subject_chars == 0 || subject_chars > MAX_BATCH_SUBJECT_CHARS {
@@ -223,6 +249,7 @@ pub(super) fn send(shared: &Shared, params: Value) -> Answer {
             ),
         ));
     }
+    check_choices(&request)?;
     let simple = match (&request.template, &request.simple) {
         (Some(_), _) => None,
         (None, Some(simple)) => {

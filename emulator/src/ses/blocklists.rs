@@ -213,6 +213,12 @@ pub(super) fn create_custom(shared: &Shared, params: serde_json::Value) -> Answe
 pub(super) fn list_custom(shared: &Shared, params: serde_json::Value) -> Answer {
     let request: ListCustomBlacklistRequest = decode(params)?;
     check_limit(request.limit)?;
+    if let CustomBlocklistFilter::Other(other) = request.status {
+        return Err(error(
+            error_codes::INVALID_PARAMETER_VALUE,
+            format!("Status {other} is not 0 (expired), 1 (active) or 2 (all)"),
+        ));
+    }
     let today = time::day_of(shared.now());
     let wanted = request.email.as_deref().map(address::key);
     let state = shared.lock();
@@ -222,7 +228,7 @@ pub(super) fn list_custom(shared: &Shared, params: serde_json::Value) -> Answer 
         .filter(|(_, entry)| match request.status {
             CustomBlocklistFilter::Expired => !entry.is_active(today),
             CustomBlocklistFilter::Active => entry.is_active(today),
-            _ => true,
+            CustomBlocklistFilter::All | CustomBlocklistFilter::Other(_) => true,
         })
         .filter(|(_, entry)| {
             wanted

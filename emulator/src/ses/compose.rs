@@ -86,6 +86,13 @@ pub(super) fn content_type_for(name: &str) -> &'static str {
     }
 }
 
+/// `ReplyToAddresses` as the sending actions use it: an empty or blank value means the same
+/// as none. The documentation describes an empty Reply-To as a consequence (replies go
+/// nowhere), not as an error, so it is not refused.
+pub(super) fn reply_to(given: Option<String>) -> Option<String> {
+    given.filter(|address| !address.trim().is_empty())
+}
+
 /// The SES code for a documented limit the request breaks; `SendEmail` and `BatchSendEmail`
 /// both answer with it, so one fault gets one code whichever action carries it.
 pub(super) fn limit_error(check: &CheckError) -> ApiError {

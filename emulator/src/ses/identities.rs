@@ -215,7 +215,20 @@ fn summary(identity: &Identity) -> EmailIdentity {
 pub(super) fn delete(shared: &Shared, params: serde_json::Value) -> Answer {
     let request: DeleteEmailIdentityRequest = decode(params)?;
     let mut state = shared.lock();
-    let name = existing(&mut state, &request.email_identity)?.name.clone();
+    // `NotExistDomain` is documented for reading and updating only; deleting lists plain
+    // `InvalidParameterValue`.
+    let Some(name) = state
+        .identity(&request.email_identity)
+        .map(|i| i.name.clone())
+    else {
+        return Err(error(
+            error_codes::INVALID_PARAMETER_VALUE,
+            format!(
+                "the sender domain `{}` has not been created",
+                shown(&request.email_identity)
+            ),
+        ));
+    };
     let senders = state
         .senders
         .values()

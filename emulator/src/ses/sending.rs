@@ -364,7 +364,8 @@ fn prepare(
 
 /// `SendEmail`.
 pub(super) fn send(shared: &Shared, params: Value) -> Answer {
-    let request: SendEmailRequest = decode(params)?;
+    let mut request: SendEmailRequest = decode(params)?;
+    request.reply_to_addresses = compose::reply_to(request.reply_to_addresses);
     let checked = check_request(&request)?;
     let now = shared.now();
     let today = time::day_of(now);

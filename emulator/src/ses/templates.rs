@@ -10,7 +10,7 @@
 
 use tencentcloud_ses::body::decode_base64;
 use tencentcloud_ses::enums::TemplateStatus;
-use tencentcloud_ses::error_codes::{failed_operation, invalid_parameter_value};
+use tencentcloud_ses::error_codes::{self, failed_operation, invalid_parameter_value};
 use tencentcloud_ses::{
     CreateEmailTemplateRequest, CreateEmailTemplateResponse, DeleteEmailTemplateRequest,
     DeleteEmailTemplateResponse, GetEmailTemplateRequest, GetEmailTemplateResponse,
@@ -222,7 +222,17 @@ pub(super) fn delete(shared: &Shared, params: serde_json::Value) -> Answer {
     state
         .templates
         .remove(&request.template_id)
-        .ok_or_else(|| not_found(request.template_id))?;
+        // `TemplateNotExist` is documented for reading and updating only; deleting lists
+        // plain `InvalidParameterValue`.
+        .ok_or_else(|| {
+            error(
+                error_codes::INVALID_PARAMETER_VALUE,
+                format!(
+                    "there is no template with TemplateID {}",
+                    request.template_id
+                ),
+            )
+        })?;
     respond(&DeleteEmailTemplateResponse {
         request_id: String::new(),
     })

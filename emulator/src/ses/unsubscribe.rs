@@ -9,7 +9,7 @@
 //! `InvalidParameterValue` for bad values.
 
 use tencentcloud_ses::enums::{SwitchStatus, UnsubscribeLanguage};
-use tencentcloud_ses::error_codes::{self, failed_operation, invalid_parameter_value};
+use tencentcloud_ses::error_codes::{self, invalid_parameter_value};
 use tencentcloud_ses::{
     AddressUnsubscribeConfigData, CreateAddressUnsubscribeConfigRequest,
     CreateAddressUnsubscribeConfigResponse, DeleteAddressUnsubscribeConfigRequest,
@@ -171,9 +171,11 @@ pub(super) fn list(shared: &Shared, params: serde_json::Value) -> Answer {
             )
         })?,
     };
+    // This action lists plain `InvalidParameterValue` for a page too large, not the
+    // `FailedOperation.InvalidLimit` of the other list actions.
     if limit > MAX_PAGE {
         return Err(error(
-            failed_operation::INVALID_LIMIT,
+            error_codes::INVALID_PARAMETER_VALUE,
             format!("Limit is {limit}; at most {MAX_PAGE} entries are returned per page"),
         ));
     }
