@@ -231,7 +231,7 @@ fn is_dns_name(name: &str) -> bool {
 
 fn parse_url(text: &str, allow_insecure_http: bool) -> Result<Endpoint, EndpointError> {
     let invalid = |reason: &str| EndpointError::InvalidUrl {
-        url: text.to_owned(),
+        url: without_user_info(text),
         reason: reason.to_owned(),
     };
     let parsed = url::Url::parse(text).map_err(|e| invalid(&e.to_string()))?;
@@ -264,6 +264,24 @@ fn parse_url(text: &str, allow_insecure_http: bool) -> Result<Endpoint, Endpoint
         parsed.port(),
         parsed.path().to_owned(),
     ))
+}
+
+/// `text` for an error message, with everything up to its last `@` replaced: a URL that does
+/// not parse may still carry a password there. The search stops only at a query or fragment,
+/// not at `/`, which a mistyped password may hold; a base URL has no other use for `@`.
+fn without_user_info(text: &str) -> String {
+    let (scheme, rest) = text.split_once("://").unwrap_or(("", text));
+    let query_start = rest.find(['?', '#']).unwrap_or(rest.len());
+    match rest.get(..query_start).and_then(|before| before.rfind('@')) {
+        Some(at) => {
+            let separator = if scheme.is_empty() { "" } else { "://" };
+            format!(
+                "{scheme}{separator}<redacted>{}",
+                rest.get(at..).unwrap_or_default()
+            )
+        }
+        None => text.to_owned(),
+    }
 }
 
 /// Whether a host is the local machine: `localhost` or a loopback address.
@@ -475,6 +493,22 @@ mod tests {
     fn user_info_never_appears_in_the_error() {
         let err = resolve("ses", None, &url("https://id:s3cret@example.com")).unwrap_err();
         assert!(!err.to_string().contains("s3cret"));
+        // URLs that fail before their parts can be looked at: a bad port, a bad scheme, a
+        // password holding an `@` or a `/`.
+        for text in [
+            "https://id:s3cret@example.com:99999",
+            "ftp://id:s3cret@example.com",
+            "https://id:s3c@ret@example.com:99999/path",
+            "https://id:s3/cret@example.com",
+            "id:s3cret@example.com",
+        ] {
+            let err = resolve("ses", None, &url(text)).unwrap_err().to_string();
+            assert!(!err.contains("s3cret") && !err.contains("ret@"), "{err}");
+            assert!(
+                err.contains("example.com"),
+                "the host is still shown: {err}"
+            );
+        }
     }
 
     #[test]

@@ -582,6 +582,50 @@ async fn environment_configures_credentials_region_and_per_service_endpoints() {
 }
 
 #[test]
+fn plain_http_to_another_host_from_the_environment_needs_the_opt_in() {
+    let env = |allow: Option<&str>| {
+        let mut pairs = vec![
+            ("TENCENTCLOUD_SECRET_ID", "AKIDexample"),
+            ("TENCENTCLOUD_SECRET_KEY", "key"),
+            ("TENCENTCLOUD_ENDPOINT_URL", "http://emulator:4010"),
+            ("TENCENTCLOUD_ENDPOINT_URL_CVM", "http://cvm-emulator:4011"),
+        ];
+        pairs.extend(allow.map(|value| ("TENCENTCLOUD_ENDPOINT_ALLOW_HTTP", value)));
+        Environment::from_pairs(pairs)
+    };
+    for refused in [None, Some("0"), Some("false")] {
+        let err = Client::builder()
+            .environment(env(refused))
+            .build()
+            .unwrap_err();
+        assert!(err.to_string().contains("refusing plain http"), "{err}");
+    }
+    for allowed in ["1", "true"] {
+        let client = Client::builder()
+            .environment(env(Some(allowed)))
+            .build()
+            .unwrap();
+        assert_eq!(
+            client.endpoint_for("ses", None).unwrap().url(),
+            "http://emulator:4010/"
+        );
+        assert_eq!(
+            client.endpoint_for("cvm", None).unwrap().url(),
+            "http://cvm-emulator:4011/"
+        );
+    }
+    let err = Client::builder()
+        .environment(env(Some("yes")))
+        .build()
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("TENCENTCLOUD_ENDPOINT_ALLOW_HTTP: expected 1, true, 0 or false"),
+        "{err}"
+    );
+}
+
+#[test]
 fn bad_configuration_is_reported_by_build_with_every_problem() {
     let env = Environment::from_pairs([
         ("TENCENTCLOUD_REGION", "AP GUANGZHOU"),

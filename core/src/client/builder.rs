@@ -24,6 +24,10 @@ pub const ENV_ENDPOINT_URL: &str = "TENCENTCLOUD_ENDPOINT_URL";
 /// The prefix of per-service endpoint URLs: `TENCENTCLOUD_ENDPOINT_URL_SES` for SES. A
 /// per-service URL wins over [`ENV_ENDPOINT_URL`].
 pub const ENV_ENDPOINT_URL_PREFIX: &str = "TENCENTCLOUD_ENDPOINT_URL_";
+/// `1` or `true` lets the environment's endpoint URLs use plain `http://` to hosts that are not
+/// loopback, e.g. an emulator reached by a container name. Without it such a URL is refused, so
+/// credentials and signed requests never travel in clear text by accident.
+pub const ENV_ENDPOINT_ALLOW_HTTP: &str = "TENCENTCLOUD_ENDPOINT_ALLOW_HTTP";
 
 /// The `X-TC-RequestClient` this crate identifies itself with.
 const REQUEST_CLIENT: &str = concat!("tencentcloud-core-rust_", env!("CARGO_PKG_VERSION"));
@@ -217,8 +221,9 @@ impl ClientBuilder {
 
     /// Reads configuration from this environment instead of the process's (tests use a map):
     /// credentials (environment, then the credentials file), `TENCENTCLOUD_REGION`,
-    /// `TENCENTCLOUD_ENDPOINT_URL` and `TENCENTCLOUD_ENDPOINT_URL_<SERVICE>`. Settings made on
-    /// the builder win over the environment.
+    /// `TENCENTCLOUD_ENDPOINT_URL`, `TENCENTCLOUD_ENDPOINT_URL_<SERVICE>` and
+    /// `TENCENTCLOUD_ENDPOINT_ALLOW_HTTP`. Settings made on the builder win over the
+    /// environment.
     pub fn environment(mut self, env: Environment) -> Self {
         self.env = Some(env);
         self
@@ -239,11 +244,25 @@ impl ClientBuilder {
                 Err(e) => self.problems.push(format!("{ENV_REGION}: {e}")),
             }
         }
+        let allow_insecure_http = match env.get(ENV_ENDPOINT_ALLOW_HTTP).as_deref() {
+            None | Some("" | "0" | "false") => false,
+            Some("1" | "true") => true,
+            Some(other) => {
+                self.problems.push(format!(
+                    "{ENV_ENDPOINT_ALLOW_HTTP}: expected 1, true, 0 or false, not {other:?}"
+                ));
+                false
+            }
+        };
+        let from_env = |url: String| EndpointConfig::Url {
+            url,
+            allow_insecure_http,
+        };
         // An endpoint chosen in code is deliberate: the environment's URLs do not replace it.
         if !self.endpoint_set
             && let Some(url) = env.get(ENV_ENDPOINT_URL).filter(|u| !u.is_empty())
         {
-            self.endpoint = EndpointConfig::url(url);
+            self.endpoint = from_env(url);
         }
         let env_services = if self.endpoint_set {
             Vec::new()
@@ -257,7 +276,7 @@ impl ClientBuilder {
             }
             self.service_endpoints
                 .entry(service)
-                .or_insert_with(|| EndpointConfig::url(url));
+                .or_insert_with(|| from_env(url));
         }
         if self.credentials.is_none() {
             match DefaultChain::new(env).resolve() {

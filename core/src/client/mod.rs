@@ -22,7 +22,9 @@ use std::time::Duration;
 
 use http::HeaderValue;
 
-pub use builder::{ClientBuilder, ENV_ENDPOINT_URL, ENV_ENDPOINT_URL_PREFIX, ENV_REGION};
+pub use builder::{
+    ClientBuilder, ENV_ENDPOINT_ALLOW_HTTP, ENV_ENDPOINT_URL, ENV_ENDPOINT_URL_PREFIX, ENV_REGION,
+};
 pub use options::{CallOptions, Language};
 pub use prepared::PreparedRequest;
 

@@ -52,15 +52,18 @@ impl Environment {
         )))
     }
 
-    /// The value of a variable; `None` when unset. A value that is not valid Unicode reads as
-    /// set-but-empty, so it is reported as malformed rather than silently ignored.
+    /// The value of a variable; `None` when unset. A value that is not valid Unicode reads with
+    /// U+FFFD in place of the bad bytes, so it is reported as malformed wherever it is checked
+    /// rather than taken for an empty (unset) one.
     pub fn get(&self, name: &str) -> Option<String> {
         match &self.0 {
             Some(map) => map.get(name).cloned(),
             None => match std::env::var(name) {
                 Ok(value) => Some(value),
                 Err(std::env::VarError::NotPresent) => None,
-                Err(std::env::VarError::NotUnicode(_)) => Some(String::new()),
+                Err(std::env::VarError::NotUnicode(raw)) => {
+                    Some(raw.to_string_lossy().into_owned())
+                }
             },
         }
     }
@@ -113,6 +116,15 @@ impl EnvironmentProvider {
         let id = self.env.get(SECRET_ID);
         let key = self.env.get(SECRET_KEY);
         let (id, key) = match (id, key) {
+            // Both empty is how a template or an env file leaves variables it has no value for:
+            // not configured here, as the official SDKs read it. One empty beside a set partner
+            // is a mistake, reported when the pair is checked below.
+            (Some(id), Some(key)) if id.is_empty() && key.is_empty() => {
+                tried.push(format!(
+                    "environment ({SECRET_ID} and {SECRET_KEY} are empty)"
+                ));
+                return Ok(None);
+            }
             (Some(id), Some(key)) => (id, key),
             (None, None) => {
                 tried.push(format!(
@@ -123,7 +135,11 @@ impl EnvironmentProvider {
             (Some(_), None) => return Err(half_set(SECRET_KEY)),
             (None, Some(_)) => return Err(half_set(SECRET_ID)),
         };
-        let token = self.env.get(SESSION_TOKEN).or_else(|| self.env.get(TOKEN));
+        // An empty token variable means "no token" (long-term keys), and lets the other name
+        // be read; only a token with content is used.
+        let token = [SESSION_TOKEN, TOKEN]
+            .into_iter()
+            .find_map(|name| self.env.get(name).filter(|token| !token.is_empty()));
         let result = match token {
             Some(token) => Credentials::with_token(id, key, token),
             None => Credentials::new(id, key),
@@ -179,6 +195,38 @@ mod tests {
         .unwrap()
         .unwrap();
         assert_eq!(c.token(), Some("t2"));
+    }
+
+    #[test]
+    fn empty_variables_read_as_unset() {
+        let tried = &mut Vec::new();
+        let provider = |pairs: &[(&str, &str)]| {
+            EnvironmentProvider::new(Environment::from_pairs(pairs.iter().copied()))
+        };
+        assert!(
+            provider(&[(SECRET_ID, ""), (SECRET_KEY, ""), (TOKEN, "")])
+                .load(tried)
+                .unwrap()
+                .is_none()
+        );
+        assert!(tried[0].contains("are empty"), "{tried:?}");
+        let c = load(&[
+            (SECRET_ID, "AKID1"),
+            (SECRET_KEY, "key"),
+            (SESSION_TOKEN, ""),
+        ])
+        .unwrap()
+        .unwrap();
+        assert_eq!(c.token(), None);
+        let c = load(&[
+            (SECRET_ID, "AKID1"),
+            (SECRET_KEY, "key"),
+            (SESSION_TOKEN, ""),
+            (TOKEN, "t1"),
+        ])
+        .unwrap()
+        .unwrap();
+        assert_eq!(c.token(), Some("t1"));
     }
 
     #[test]

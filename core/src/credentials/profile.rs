@@ -46,10 +46,10 @@ impl ProfileFileProvider {
                 problem: "is set but empty".to_owned(),
             }),
             Some(path) => Ok(Some(PathBuf::from(path))),
-            None => Ok(self
-                .env
-                .get("HOME")
-                .filter(|home| !home.is_empty())
+            // `USERPROFILE` is where Windows keeps the home directory when `HOME` is unset.
+            None => Ok(["HOME", "USERPROFILE"]
+                .into_iter()
+                .find_map(|name| self.env.get(name).filter(|home| !home.is_empty()))
                 .map(|home| {
                     PathBuf::from(home)
                         .join(".tencentcloud")
@@ -69,7 +69,7 @@ impl ProfileFileProvider {
     ) -> Result<Option<Credentials>, CredentialsError> {
         let explicit = self.env.get(CREDENTIALS_FILE).is_some();
         let Some(path) = self.path()? else {
-            tried.push("credentials file (HOME is not set)".to_owned());
+            tried.push("credentials file (neither HOME nor USERPROFILE is set)".to_owned());
             return Ok(None);
         };
         let profile = self
@@ -114,7 +114,8 @@ impl ProfileFileProvider {
                 "the profile needs both secret_id and secret_key".to_owned(),
             ));
         };
-        let result = match section.get("token") {
+        // `token =` with nothing after it is how a file says "no token".
+        let result = match section.get("token").filter(|token| !token.is_empty()) {
             Some(token) => Credentials::with_token(id.clone(), key.clone(), token.clone()),
             None => Credentials::new(id.clone(), key.clone()),
         };
@@ -127,6 +128,8 @@ impl ProfileFileProvider {
 fn parse_ini(text: &str) -> Result<HashMap<String, Section>, String> {
     let mut sections: HashMap<String, Section> = HashMap::new();
     let mut current: Option<String> = None;
+    // Editors on Windows may start a UTF-8 file with a byte-order mark, which is not text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (index, raw) in text.lines().enumerate() {
         let line_no = index + 1;
         let line = raw.trim();
@@ -235,6 +238,18 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(c.secret_id(), "AKIDdefault");
+        let c = load(&[("USERPROFILE", &home.display().to_string())])
+            .unwrap()
+            .unwrap();
+        assert_eq!(c.secret_id(), "AKIDdefault", "Windows' home directory");
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_an_empty_token_are_tolerated() {
+        let text = "\u{feff}[default]\nsecret_id = AKIDbom\nsecret_key = key\ntoken =\n";
+        let file = TempFile::new("credentials", text.as_bytes());
+        let c = load(&[(CREDENTIALS_FILE, &file.path())]).unwrap().unwrap();
+        assert_eq!((c.secret_id(), c.token()), ("AKIDbom", None));
     }
 
     #[test]
