@@ -53,6 +53,9 @@ struct Inner {
     message: String,
     call: Option<CallSite>,
     service: Option<ServiceError>,
+    /// The request id of an answer that is not a service error but named one (an answer that
+    /// does not match its type, an error object without a code).
+    request_id: Option<String>,
     status: Option<u16>,
     source: Option<Box<dyn StdError + Send + Sync>>,
 }
@@ -76,9 +79,17 @@ impl Error {
             message: message.into(),
             call: None,
             service: None,
+            request_id: None,
             status: None,
             source: None,
         }))
+    }
+
+    /// Keeps the request id an unreadable answer carried.
+    #[must_use]
+    pub(crate) fn with_request_id(mut self, request_id: Option<String>) -> Self {
+        self.0.request_id = request_id.filter(|id| !id.is_empty());
+        self
     }
 
     fn with_source(mut self, source: impl StdError + Send + Sync + 'static) -> Self {
@@ -179,9 +190,13 @@ impl Error {
         self.0.service.as_ref().map(|e| e.message.as_str())
     }
 
-    /// The request id, for errors the service answered.
+    /// The request id, for errors the service answered and for answers that named one but
+    /// could not be read; `None` when the answer carried none.
     pub fn request_id(&self) -> Option<&str> {
-        self.0.service.as_ref().map(|e| e.request_id.as_str())
+        match &self.0.service {
+            Some(e) => Some(e.request_id.as_str()).filter(|id| !id.is_empty()),
+            None => self.0.request_id.as_deref(),
+        }
     }
 
     /// The whole service error, for errors the service answered.
@@ -262,6 +277,7 @@ impl fmt::Display for Error {
         let message = &self.0.message;
         match self.0.kind {
             ErrorKind::Service => match &self.0.service {
+                Some(e) if e.request_id.is_empty() => write!(f, "{}: {}", e.code, e.message),
                 Some(e) => write!(f, "{}: {} (request id {})", e.code, e.message, e.request_id),
                 None => f.write_str("service error"),
             },
@@ -273,10 +289,16 @@ impl fmt::Display for Error {
                 write!(f, "connection failed after the request was sent: {message}")
             }
             ErrorKind::Timeout => write!(f, "timed out: {message}"),
-            ErrorKind::Decode => match self.0.status {
-                Some(status) => write!(f, "unexpected answer (HTTP {status}): {message}"),
-                None => write!(f, "unexpected answer: {message}"),
-            },
+            ErrorKind::Decode => {
+                match self.0.status {
+                    Some(status) => write!(f, "unexpected answer (HTTP {status}): {message}")?,
+                    None => write!(f, "unexpected answer: {message}")?,
+                }
+                match &self.0.request_id {
+                    Some(id) => write!(f, " (request id {id})"),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
@@ -294,6 +316,9 @@ impl fmt::Debug for Error {
         }
         if let Some(service) = &self.0.service {
             s.field("service_error", service);
+        }
+        if let Some(request_id) = &self.0.request_id {
+            s.field("request_id", request_id);
         }
         if let Some(status) = self.0.status {
             s.field("http_status", &status);

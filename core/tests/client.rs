@@ -399,6 +399,32 @@ async fn signature_expire_without_a_date_is_not_retried() {
 }
 
 #[tokio::test]
+async fn a_pause_the_call_timeout_would_cut_short_returns_the_error_instead() {
+    let throttled = || Reply::error("RequestLimitExceeded");
+    let server = TestServer::start(vec![throttled(), throttled(), throttled()]).await;
+    let client = builder(&server)
+        .retry_policy(
+            RetryPolicy::new()
+                .with_initial_backoff(Duration::from_secs(1_000))
+                .with_max_backoff(Duration::from_secs(1_000)),
+        )
+        .call_timeout(Duration::from_millis(500))
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let err = client.send(&email()).await.unwrap_err();
+    assert!(
+        err.is_throttling(),
+        "the service's answer, not a timeout: {err}"
+    );
+    assert_eq!(err.request_id(), Some("req-RequestLimitExceeded"));
+    assert!(
+        started.elapsed() < Duration::from_millis(500),
+        "no pointless wait"
+    );
+}
+
+#[tokio::test]
 async fn attempt_and_call_timeouts_fire() {
     let slow = || Reply::Delay(Duration::from_millis(600), Box::new(Reply::ok("")));
     let server = TestServer::start(vec![slow(), slow(), slow()]).await;

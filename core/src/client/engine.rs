@@ -87,12 +87,14 @@ impl Client {
             );
             // Reading the clock is only worth it when someone records the latency.
             let started = (!span.is_disabled()).then(Instant::now);
+            let limit = options.timeout.or(self.inner.config.call_timeout);
+            let deadline = limit.map(|limit| Instant::now() + limit);
             let call = self
-                .call(info, encode, options, decode)
+                .call(info, encode, options, decode, deadline)
                 .instrument(span.clone());
             // The timer is boxed so that calls without a limit do not carry its state in
             // theirs: the whole call's state is one allocation, cheaper while it stays small.
-            let result = match options.timeout.or(self.inner.config.call_timeout) {
+            let result = match limit {
                 Some(limit) => Box::pin(tokio::time::timeout(limit, call))
                     .await
                     .unwrap_or_else(|_| Err(Error::timeout("call", limit))),
@@ -146,6 +148,7 @@ impl Client {
         encode: &mut EncodeParams<'_>,
         options: &CallOptions,
         decode: &mut DecodeAnswer<'_>,
+        deadline: Option<Instant>,
     ) -> Result<(), Error> {
         let state = self.start_call(info, encode, options).await?;
         let policy = self.inner.config.retry;
@@ -187,6 +190,11 @@ impl Client {
                 return Err(error);
             }
             let delay = policy.backoff(attempt);
+            // A pause the call's time limit would cut short only turns this error, which says
+            // what went wrong (and carries its request id), into a bare timeout.
+            if deadline.is_some_and(|deadline| Instant::now() + delay >= deadline) {
+                return Err(error);
+            }
             tracing::warn!(attempt, delay_ms = delay.as_millis() as u64, error = %error, "retrying");
             tokio::time::sleep(delay).await;
         }

@@ -19,23 +19,27 @@ struct Envelope<'a> {
     response: Option<&'a RawValue>,
 }
 
-/// The fields every response may carry, read before the action-specific ones.
+/// The fields every response may carry, read before the action-specific ones. Each is read as
+/// any JSON value and interpreted afterwards, so one odd field (a `Message` of `null`, a numeric
+/// `RequestId`) cannot hide the others: an error keeps its code and request id.
 #[derive(Deserialize)]
 struct Common {
     #[serde(rename = "Error")]
-    error: Option<ErrorBody>,
+    error: Option<serde_json::Value>,
     #[serde(rename = "RequestId")]
-    request_id: Option<String>,
+    request_id: Option<serde_json::Value>,
     #[serde(rename = "DeprecatedWarning")]
     deprecated_warning: Option<serde_json::Value>,
 }
 
-#[derive(Deserialize)]
-struct ErrorBody {
-    #[serde(rename = "Code")]
-    code: String,
-    #[serde(rename = "Message", default)]
-    message: String,
+/// A field meant to be text: strings as they are, other values as their JSON text, and `null`
+/// (or no value) as nothing.
+fn text_of(value: Option<serde_json::Value>) -> Option<String> {
+    match value? {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(text) => Some(text),
+        other => Some(other.to_string()),
+    }
 }
 
 /// A decoded successful response.
@@ -75,12 +79,15 @@ pub(crate) fn decode_plainly<R: DeserializeOwned>(
     // The type's own `Deserialize` straight from the text, the reference the one-pass decoder
     // is checked against: it also takes what that decoder cannot (an `Option`, a newtype, a
     // raw value).
+    // The request id stays on the error: the call may have done its work (a mail sent) even
+    // though its answer cannot be read, and the id is what support asks for.
     let value: R = serde_json::from_str(answer.response).map_err(|e| {
         Error::decode(
             status,
             format!("the response does not match the expected type ({e})"),
             body,
         )
+        .with_request_id(answer.request_id.clone())
     })?;
     Ok(Decoded {
         value,
@@ -130,16 +137,35 @@ impl<'a> PlainAnswer<'a> {
                 body,
             )
         })?;
-        if let Some(error) = common.error {
-            return Err(Error::service(ServiceError {
-                code: error.code,
-                message: error.message,
-                request_id: common.request_id.unwrap_or_default(),
-            }));
+        let request_id = text_of(common.request_id).filter(|id| !id.is_empty());
+        match common.error {
+            None | Some(serde_json::Value::Null) => {}
+            Some(serde_json::Value::Object(mut fields)) => {
+                let code = text_of(fields.remove("Code")).filter(|code| !code.is_empty());
+                let Some(code) = code else {
+                    return Err(Error::decode(
+                        status,
+                        "the `Response.Error` object has no `Code`",
+                        body,
+                    )
+                    .with_request_id(request_id));
+                };
+                return Err(Error::service(ServiceError {
+                    code,
+                    message: text_of(fields.remove("Message")).unwrap_or_default(),
+                    request_id: request_id.unwrap_or_default(),
+                }));
+            }
+            Some(_) => {
+                return Err(
+                    Error::decode(status, "`Response.Error` is not an object", body)
+                        .with_request_id(request_id),
+                );
+            }
         }
         Ok(Self {
             response: inner.get(),
-            request_id: common.request_id,
+            request_id,
             deprecated_warning: common.deprecated_warning.and_then(deprecation_text),
         })
     }
@@ -206,6 +232,59 @@ mod tests {
     }
 
     #[test]
+    fn odd_error_fields_keep_the_code_and_the_request_id() {
+        for (body, code, message, request_id) in [
+            (
+                &br#"{"Response":{"Error":{"Code":"InternalError","Message":null},"RequestId":"r-3"}}"#[..],
+                "InternalError",
+                "",
+                Some("r-3"),
+            ),
+            (
+                br#"{"Response":{"Error":{"Code":"RequestLimitExceeded"},"RequestId":7}}"#,
+                "RequestLimitExceeded",
+                "",
+                Some("7"),
+            ),
+            (
+                br#"{"Response":{"Error":{"Code":"InvalidParameter","Message":{"field":"x"}}}}"#,
+                "InvalidParameter",
+                r#"{"field":"x"}"#,
+                None,
+            ),
+        ] {
+            let err = decode::<Sent>(200, body).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Service, "{err}");
+            assert_eq!(err.code(), Some(code));
+            assert_eq!(err.message(), Some(message));
+            assert_eq!(err.request_id(), request_id, "{err}");
+            assert!(!err.to_string().contains("request id )"), "{err}");
+        }
+        let throttled = decode::<Sent>(
+            200,
+            br#"{"Response":{"Error":{"Code":"RequestLimitExceeded","Message":null}}}"#,
+        )
+        .unwrap_err();
+        assert!(
+            throttled.is_throttling(),
+            "a null message does not hide the code"
+        );
+    }
+
+    #[test]
+    fn an_unreadable_answer_keeps_its_request_id() {
+        let err =
+            decode::<Sent>(200, br#"{"Response":{"MessageId":7,"RequestId":"r-4"}}"#).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Decode);
+        assert_eq!(err.request_id(), Some("r-4"));
+        assert!(err.to_string().contains("request id r-4"), "{err}");
+        let err =
+            decode::<Sent>(200, br#"{"Response":{"Error":{},"RequestId":"r-5"}}"#).unwrap_err();
+        assert_eq!(err.request_id(), Some("r-5"));
+        assert_eq!(err.code(), None);
+    }
+
+    #[test]
     fn malformed_answers_are_decode_errors_never_panics() {
         let big = vec![b'x'; 20 * 1024 * 1024];
         let cases: Vec<(u16, &[u8], &str)> = vec![
@@ -222,7 +301,12 @@ mod tests {
             (
                 200,
                 br#"{"Response":{"Error":{"Message":"no code"}}}"#,
-                "malformed",
+                "has no `Code`",
+            ),
+            (
+                200,
+                br#"{"Response":{"Error":"oops","RequestId":"r"}}"#,
+                "is not an object",
             ),
             (200, br#"{"Response":{"RequestId":"r"}}"#, "does not match"),
             (502, b"<html>bad gateway</html>", "status is not 200"),
