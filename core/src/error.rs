@@ -71,6 +71,9 @@ struct CallSite {
 const THROTTLING_PREFIX: &str = "RequestLimitExceeded";
 /// Transient server failures: safe to retry for idempotent actions.
 const TRANSIENT_CODES: [&str; 2] = ["InternalError", "ServiceUnavailable"];
+/// HTTP statuses of a gateway in trouble (the API itself answers 200): safe to retry for
+/// idempotent actions, as the request may or may not have been processed.
+const TRANSIENT_STATUSES: [u16; 4] = [500, 502, 503, 504];
 
 impl Error {
     fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
@@ -233,8 +236,8 @@ impl Error {
 
     /// Whether sending the same call again could succeed without risk: throttling and
     /// connection failures before sending always; timeouts, connection loss after sending,
-    /// `InternalError` and `ServiceUnavailable` only for idempotent actions (a retried
-    /// `SendEmail` could send the mail twice).
+    /// `InternalError`, `ServiceUnavailable` and a gateway's 500, 502, 503 or 504 only for
+    /// idempotent actions (a retried `SendEmail` could send the mail twice).
     pub fn is_retryable(&self) -> bool {
         let idempotent = self.0.call.is_some_and(|c| c.idempotent);
         match self.0.kind {
@@ -243,6 +246,13 @@ impl Error {
             ErrorKind::Service => {
                 self.is_throttling()
                     || (idempotent && self.code().is_some_and(|c| TRANSIENT_CODES.contains(&c)))
+            }
+            ErrorKind::Decode => {
+                idempotent
+                    && self
+                        .0
+                        .status
+                        .is_some_and(|status| TRANSIENT_STATUSES.contains(&status))
             }
             _ => false,
         }

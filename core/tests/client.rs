@@ -309,6 +309,14 @@ async fn retries_follow_the_error_kind_and_idempotency() {
         (
             Reply::Status(502, b"<html>bad gateway</html>".to_vec()),
             true,
+            3,
+        ),
+        (Reply::Status(503, b"busy".to_vec()), true, 3),
+        (Reply::Status(503, b"busy".to_vec()), false, 1),
+        (Reply::Status(404, b"not found".to_vec()), true, 1),
+        (
+            Reply::Status(200, b"<html>captive portal</html>".to_vec()),
+            true,
             1,
         ),
     ];
