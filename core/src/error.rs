@@ -437,7 +437,10 @@ mod tests {
             (service("LimitExceeded"), true, false),
             (service("InvalidParameter"), true, false),
             (Error::invalid_request("bad"), true, false),
-            (Error::decode(502, "not JSON", b"<html>"), true, false),
+            (Error::decode(502, "not JSON", b"<html>"), true, true),
+            (Error::decode(502, "not JSON", b"<html>"), false, false),
+            (Error::decode(200, "not JSON", b"<html>"), true, false),
+            (Error::decode(404, "not JSON", b"<html>"), true, false),
         ];
         for (error, idempotent, expected) in cases {
             let error = error.for_call("ses", "X", idempotent);
