@@ -147,6 +147,19 @@ async fn a_status_fault_answers_with_that_http_status() {
     let error = ses.list_email_templates(&list()).await.unwrap_err();
     assert_eq!(error.http_status(), Some(502), "{error:?}");
     ses.list_email_templates(&list()).await.unwrap();
+
+    // The statuses hyper uses for requests too large to read are injected as asked too, not
+    // taken for hyper's own refusals.
+    for status in [414, 431] {
+        add_fault(&emulator, json!({"status": status, "count": 1})).await;
+        let answer = Tc3::post_json("ListEmailTemplates", &json!({"Limit": 5, "Offset": 0}))
+            .send(&emulator)
+            .await;
+        assert_eq!(answer.status, status);
+        let text = String::from_utf8_lossy(&answer.body);
+        assert!(text.contains("fault injected"), "{text}");
+    }
+    ses.list_email_templates(&list()).await.unwrap();
 }
 
 /// Which of `calls` list calls fail, with random faults set from `seed`.

@@ -5,8 +5,8 @@
 //! bare status and an empty body. The official SDKs read such an answer as a network failure.
 //! Such a request is a GET over the protocol's 32 KB limit, which Tencent Cloud answers with
 //! `RequestSizeLimitExceeded` in the usual envelope; so the stream swaps hyper's bare answer
-//! for that one on the way out. The emulator itself never answers 414 or 431, so only hyper's
-//! own answers are affected.
+//! for that one on the way out. The emulator's own answers are never swapped: a 414 or 431 it
+//! sends on purpose (a "status" fault) has a body, and hyper's refusals have none.
 
 use tencentcloud_core::limits::GET_MAX_BYTES;
 
@@ -42,6 +42,7 @@ impl Rewrite {
         if let Some((_, why)) = REPLACED
             .iter()
             .find(|(status_line, _)| first.starts_with(status_line))
+            .filter(|_| has_empty_body(first))
         {
             tracing::info!(
                 reason = why,
@@ -68,6 +69,20 @@ impl Rewrite {
             *sent += count;
         }
     }
+}
+
+/// Whether the head at the start of `write` declares an empty body, as hyper's own refusals
+/// do (a whole `content-length: 0` line, in the lower case hyper writes).
+fn has_empty_body(write: &[u8]) -> bool {
+    const EMPTY: &[u8] = b"\r\ncontent-length: 0\r\n";
+    // The head up to and including the line break that ends its last header line.
+    let head_end = write
+        .windows(4)
+        .position(|window| window == b"\r\n\r\n")
+        .map_or(write.len(), |end| end + 2);
+    write
+        .get(..head_end)
+        .is_some_and(|head| head.windows(EMPTY.len()).any(|line| line == EMPTY))
 }
 
 /// The whole HTTP answer: 200, the JSON envelope, and `Connection: close`, since hyper drops
@@ -117,6 +132,16 @@ mod tests {
             "RequestSizeLimitExceeded"
         );
         assert!(envelope["Response"]["RequestId"].is_string());
+
+        // An answer of the emulator's own with one of those statuses (a "status" fault) has a
+        // body and passes.
+        let mut injected = Rewrite::default();
+        injected.watch(
+            b"HTTP/1.1 414 URI Too Long\r\ncontent-type: text/plain\r\ncontent-length: 49\r\n\r\n",
+        );
+        injected
+            .watch(b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-length: 05\r\n\r\n");
+        assert!(injected.pending().is_none());
 
         // Progress is kept, and a second refusal does not restart the answer.
         replacing.advance(10);
