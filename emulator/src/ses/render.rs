@@ -16,27 +16,58 @@ enum Piece<'a> {
 }
 
 /// Splits `template` into literal text and variable references.
+///
+/// A placeholder is `{{`, a name with no braces that is not blank, and `}}`. Read from the left,
+/// each `}}` closes at most one placeholder: the one whose `{{` ends at the last `{` before it,
+/// provided no `}` lies between. So `{{{x}}}` is `{`, the variable `x`, then `}`.
+///
+/// One pass over the text, whatever it holds: the template and its data come from API callers,
+/// and rescanning after each near miss would let a template of a million `{` stall a call.
 fn pieces(template: &str) -> Vec<Piece<'_>> {
+    let bytes = template.as_bytes();
     let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find("{{") {
-        let after = rest.get(open + 2..).unwrap_or_default();
-        let Some(close) = after.find("}}") else {
-            break;
+    // Where the literal text not yet emitted begins.
+    let mut text_start = 0;
+    // Bytes before `scanned` (and from `text_start`) have been looked at for braces.
+    let mut scanned = 0;
+    // The last `{` seen since `text_start`, and whether a `}` follows it before `scanned`.
+    let mut last_open: Option<usize> = None;
+    let mut spoiled = false;
+    let mut from = 0;
+    while let Some(offset) = template.get(from..).and_then(|rest| rest.find("}}")) {
+        let close = from + offset;
+        let segment = bytes.get(scanned..close).unwrap_or_default();
+        match segment.iter().rposition(|&b| b == b'{') {
+            Some(at) => {
+                last_open = Some(scanned + at);
+                spoiled = segment.get(at..).unwrap_or_default().contains(&b'}');
+            }
+            None => spoiled |= segment.contains(&b'}'),
+        }
+        scanned = close;
+        // `}}}` holds two candidates; the next search starts inside this one.
+        from = close + 1;
+        let Some(open) = last_open.filter(|&open| !spoiled && open > text_start) else {
+            continue;
         };
-        let name = after.get(..close).unwrap_or_default().trim();
-        // Braces inside a name mean this was not a placeholder (e.g. `{{{x}}`): keep the
-        // first brace as text and look again just after it.
-        if name.is_empty() || name.contains(['{', '}']) {
-            out.push(Piece::Text(rest.get(..=open).unwrap_or_default()));
-            rest = rest.get(open + 1..).unwrap_or_default();
+        if bytes.get(open - 1) != Some(&b'{') {
             continue;
         }
-        out.push(Piece::Text(rest.get(..open).unwrap_or_default()));
+        let name = template.get(open + 1..close).unwrap_or_default().trim();
+        if name.is_empty() {
+            continue;
+        }
+        out.push(Piece::Text(
+            template.get(text_start..open - 1).unwrap_or_default(),
+        ));
         out.push(Piece::Variable(name));
-        rest = after.get(close + 2..).unwrap_or_default();
+        text_start = close + 2;
+        scanned = text_start;
+        from = text_start;
+        last_open = None;
+        spoiled = false;
     }
-    out.push(Piece::Text(rest));
+    out.push(Piece::Text(template.get(text_start..).unwrap_or_default()));
     out
 }
 
@@ -125,6 +156,81 @@ mod tests {
             fill("{{{x}}}", &data(json!({"x": "1"}))).as_deref(),
             Ok("{1}")
         );
+    }
+
+    /// The rule of [`pieces`] written the plain way: from the first `{{`, try its nearest
+    /// `}}`; on a miss, move one byte on and search again (quadratic, fine for short texts).
+    fn pieces_by_rescanning(template: &str) -> Vec<(bool, String)> {
+        let mut out = Vec::new();
+        let mut rest = template;
+        while let Some(open) = rest.find("{{") {
+            let after = &rest[open + 2..];
+            let Some(close) = after.find("}}") else { break };
+            let name = after[..close].trim();
+            if name.is_empty() || name.contains(['{', '}']) {
+                out.push((false, rest[..=open].to_owned()));
+                rest = &rest[open + 1..];
+                continue;
+            }
+            out.push((false, rest[..open].to_owned()));
+            out.push((true, name.to_owned()));
+            rest = &after[close + 2..];
+        }
+        out.push((false, rest.to_owned()));
+        out
+    }
+
+    /// Both readings, with adjacent literal text merged (they split text differently).
+    fn normalized(pieces: Vec<(bool, String)>) -> Vec<(bool, String)> {
+        let mut merged: Vec<(bool, String)> = Vec::new();
+        for (is_variable, text) in pieces {
+            match merged.last_mut() {
+                Some((false, last)) if !is_variable => last.push_str(&text),
+                _ => merged.push((is_variable, text)),
+            }
+        }
+        merged.retain(|(is_variable, text)| *is_variable || !text.is_empty());
+        merged
+    }
+
+    #[test]
+    fn one_pass_reads_every_short_text_as_the_plain_rule_does() {
+        let alphabet = ['{', '}', 'a', ' '];
+        let mut texts = vec![String::new()];
+        for _ in 0..8 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.len() == texts.last().map_or(0, String::len))
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        assert_eq!(texts.len(), (0..=8).map(|n| 4usize.pow(n)).sum::<usize>());
+        for text in &texts {
+            let fast = pieces(text)
+                .into_iter()
+                .map(|piece| match piece {
+                    Piece::Text(text) => (false, text.to_owned()),
+                    Piece::Variable(name) => (true, name.to_owned()),
+                })
+                .collect();
+            assert_eq!(
+                normalized(fast),
+                normalized(pieces_by_rescanning(text)),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_text_of_near_misses_is_read_in_one_pass() {
+        // Quadratic rescanning would take minutes over these.
+        let braces = "{".repeat(1 << 20) + "}}";
+        assert!(variables(&braces).is_empty());
+        let closes = "{{a}}b".to_owned() + &"}}c".repeat(1 << 19);
+        assert_eq!(variables(&closes).into_iter().collect::<Vec<_>>(), ["a"]);
+        let spoiled = "{{a}b".to_owned() + &"}}".repeat(1 << 19) + "{{z}}";
+        assert_eq!(variables(&spoiled).into_iter().collect::<Vec<_>>(), ["z"]);
     }
 
     #[test]
