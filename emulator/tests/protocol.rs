@@ -257,13 +257,13 @@ async fn the_node_sdks_signature_of_an_address_is_accepted() {
     }
 }
 
-/// Sends `call` (signed as its fields say) to `path_and_query` instead of `/?query`,
-/// optionally without its `X-TC-Timestamp` header.
+/// Sends `call` (signed as its fields say) to `path_and_query` instead of `/?query`, with its
+/// own `X-TC-Timestamp` header (`Stamp::Own`), another text in it, or none.
 async fn send_to(
     emulator: &EmulatorHandle,
     call: &Tc3,
     path_and_query: &str,
-    with_timestamp: bool,
+    stamp: Stamp,
 ) -> Answer {
     let method = reqwest::Method::from_bytes(call.method.as_bytes()).unwrap();
     let mut request = http()
@@ -274,10 +274,20 @@ async fn send_to(
         .header("X-TC-Action", &call.action)
         .header("X-TC-Version", &call.version)
         .body(call.body.clone());
-    if with_timestamp {
-        request = request.header("X-TC-Timestamp", call.timestamp.to_string());
+    match stamp {
+        Stamp::Own => request = request.header("X-TC-Timestamp", call.timestamp.to_string()),
+        Stamp::Text(text) => request = request.header("X-TC-Timestamp", text),
+        Stamp::Without => {}
     }
     Answer::read(request.send().await.unwrap()).await
+}
+
+/// What [`send_to`] puts in `X-TC-Timestamp`.
+#[derive(Clone, Copy)]
+enum Stamp {
+    Own,
+    Text(&'static str),
+    Without,
 }
 
 #[tokio::test]
@@ -285,16 +295,16 @@ async fn the_canonical_request_is_fixed_where_the_protocol_fixes_it() {
     let emulator = start().await;
     // The URI signed is always `/`: a path in front (a proxy's prefix) changes nothing.
     let post = list_call();
-    let answer = send_to(&emulator, &post, "/ses/api", true).await;
+    let answer = send_to(&emulator, &post, "/ses/api", Stamp::Own).await;
     assert_eq!(answer.error_code(), None, "{}", answer.json());
     // A POST's canonical query string is empty, whatever the URL carries.
-    let answer = send_to(&emulator, &post, "/?Limit=1", true).await;
+    let answer = send_to(&emulator, &post, "/?Limit=1", Stamp::Own).await;
     assert_eq!(answer.error_code(), None, "{}", answer.json());
     // A GET's query is signed as sent (and read for parameters) under any path.
     let get = list_get_call("Limit=5&Offset=0");
-    let answer = send_to(&emulator, &get, "/prefix/?Limit=5&Offset=0", true).await;
+    let answer = send_to(&emulator, &get, "/prefix/?Limit=5&Offset=0", Stamp::Own).await;
     assert_eq!(answer.error_code(), None, "{}", answer.json());
-    let answer = send_to(&emulator, &get, "/?Limit=6&Offset=0", true).await;
+    let answer = send_to(&emulator, &get, "/?Limit=6&Offset=0", Stamp::Own).await;
     assert_eq!(
         answer.error_code().as_deref(),
         Some("AuthFailure.SignatureFailure")
@@ -304,7 +314,7 @@ async fn the_canonical_request_is_fixed_where_the_protocol_fixes_it() {
 #[tokio::test]
 async fn a_missing_timestamp_is_a_missing_parameter() {
     let emulator = start().await;
-    let answer = send_to(&emulator, &list_call(), "/", false).await;
+    let answer = send_to(&emulator, &list_call(), "/", Stamp::Without).await;
     assert_eq!(
         answer.error_code().as_deref(),
         Some("MissingParameter"),
@@ -319,6 +329,20 @@ async fn a_missing_timestamp_is_a_missing_parameter() {
         "{}",
         answer.json()
     );
+}
+
+#[tokio::test]
+async fn a_timestamp_that_is_not_a_number_is_a_parameter_error() {
+    let emulator = start().await;
+    for text in ["12ab", "-5", "1.5e9"] {
+        let answer = send_to(&emulator, &list_call(), "/", Stamp::Text(text)).await;
+        assert_eq!(
+            answer.error_code().as_deref(),
+            Some("InvalidParameter"),
+            "{text:?}: {}",
+            answer.json()
+        );
+    }
 }
 
 #[tokio::test]
@@ -658,6 +682,19 @@ async fn v1_errors_get_the_same_codes() {
         get(no_nonce).await.error_code().as_deref(),
         Some("MissingParameter")
     );
+    // A common parameter in the wrong format, or named twice, is a parameter error: a v1
+    // request has no `Authorization` header to be malformed.
+    for odd in [
+        good.replace("Nonce=4242&", "Nonce=-1&"),
+        good.replace("Nonce=4242&", "Nonce=4242&Nonce=4243&"),
+        good.replacen("Timestamp=", "Timestamp=x", 1),
+    ] {
+        assert_eq!(
+            get(odd.clone()).await.error_code().as_deref(),
+            Some("InvalidParameter"),
+            "{odd}"
+        );
+    }
     // A signed v1 call of an undeclared parameter reaches the backend.
     let mut extra = business();
     extra.push(("Colour".to_owned(), "red".to_owned()));

@@ -162,6 +162,10 @@ pub enum VerifyError {
     /// The `Authorization` header or the signature parameters are not in the required form.
     #[error("malformed signature: {0}")]
     Malformed(String),
+    /// A common parameter the signature covers is there but not in its format: a timestamp or
+    /// nonce that is not a decimal number, a v1 parameter named twice. The text names it.
+    #[error("{0}")]
+    InvalidParameter(String),
     /// The request is well formed but its signature does not hold.
     #[error("{}", match .0 {
         Mismatch::Signature => "the signature does not match the request and the key",
@@ -182,6 +186,7 @@ impl VerifyError {
             Self::UnknownSecretId => "AuthFailure.SecretIdNotFound",
             Self::MissingParameter(_) => "MissingParameter",
             Self::Malformed(_) => "AuthFailure.InvalidAuthorization",
+            Self::InvalidParameter(_) => "InvalidParameter",
             Self::Mismatch(_) => "AuthFailure.SignatureFailure",
             Self::TokenMismatch => "AuthFailure.TokenFailure",
         }
@@ -204,7 +209,9 @@ fn parse_timestamp(text: &[u8], what: &str) -> Result<u64, VerifyError> {
         .ok()
         .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
         .and_then(|digits| digits.parse::<u64>().ok())
-        .ok_or_else(|| VerifyError::Malformed(format!("{what} is not a decimal Unix timestamp")))
+        .ok_or_else(|| {
+            VerifyError::InvalidParameter(format!("{what} is not a decimal Unix timestamp"))
+        })
 }
 
 /// Refuses a timestamp too far from `now`.
@@ -263,6 +270,10 @@ mod tests {
             ),
             (VerifyError::UnknownSecretId, "AuthFailure.SecretIdNotFound"),
             (malformed("x"), "AuthFailure.InvalidAuthorization"),
+            (
+                VerifyError::InvalidParameter("x".to_owned()),
+                "InvalidParameter",
+            ),
             (
                 VerifyError::Mismatch(Mismatch::Signature),
                 "AuthFailure.SignatureFailure",

@@ -2,7 +2,7 @@
 
 use super::{
     Mismatch, SecretStore, VerifiedCaller, VerifyError, check_token, check_window,
-    constant_time_eq, malformed, missing, parse_timestamp, shown,
+    constant_time_eq, missing, parse_timestamp, shown,
 };
 use crate::header::param;
 use crate::sign::legacy::{LegacyAlgorithm, signature_with, write_string_to_sign};
@@ -76,7 +76,7 @@ where
         .collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
     if let Some(pair) = sorted.windows(2).find(|pair| pair[0].0 == pair[1].0) {
-        return Err(VerifyError::Malformed(format!(
+        return Err(VerifyError::InvalidParameter(format!(
             "the parameter `{}` appears more than once",
             shown(pair[0].0)
         )));
@@ -102,7 +102,9 @@ where
     )?;
     let nonce = find(param::NONCE).ok_or_else(|| missing("the Nonce parameter"))?;
     if nonce.is_empty() || !nonce.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(malformed("the Nonce parameter is not a decimal number"));
+        return Err(VerifyError::InvalidParameter(
+            "the Nonce parameter is not a decimal number".to_owned(),
+        ));
     }
     check_window(timestamp, now)?;
 
