@@ -43,6 +43,9 @@ pub(crate) fn action(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = darling::Error::accumulator();
     let args = errors.handle(args::parse::<ActionArgs>(args));
     let found = errors.handle(input::named_struct(&item, "action", true));
+    if let Some(found) = &found {
+        errors.handle(input::check_no_generics(found));
+    }
     let spec = match (&args, &found) {
         (Some(args), Some(found)) => errors.handle(valid::action(args, found)),
         _ => None,

@@ -37,6 +37,19 @@ pub(crate) struct FieldInfo {
     pub(crate) shape: Shape,
     /// The keys of the field's `#[serde(...)]` attributes, e.g. `rename`, `default`.
     pub(crate) serde_keys: Vec<String>,
+    /// The field's name, where errors about the field point.
+    pub(crate) span: Span,
+}
+
+impl FieldInfo {
+    /// Whether the field goes on the wire under its own name: not skipped, not flattened into
+    /// its parent.
+    pub(crate) fn is_named_on_the_wire(&self) -> bool {
+        !self
+            .serde_keys
+            .iter()
+            .any(|key| matches!(key.as_str(), "skip" | "skip_serializing" | "flatten"))
+    }
 }
 
 /// The field types the expansion treats specially.
@@ -123,12 +136,52 @@ pub(crate) fn named_struct(item: &Item, attr: &str, files_allowed: bool) -> darl
             file,
             shape: shape_of(&field.ty),
             serde_keys,
+            span: field
+                .ident
+                .as_ref()
+                .map_or_else(|| field.span(), Spanned::span),
         });
     }
+    check_wire_names(&fields, &mut errors);
     errors.finish_with(Input {
         item: found,
         fields,
     })
+}
+
+/// Two fields under one wire name would write the key twice and read only one of them back:
+/// the later field is the error.
+fn check_wire_names(fields: &[FieldInfo], errors: &mut Accumulator) {
+    let mut seen: Vec<&str> = Vec::with_capacity(fields.len());
+    for field in fields.iter().filter(|field| field.is_named_on_the_wire()) {
+        if seen.contains(&field.wire_name.as_str()) {
+            errors.push(error_at(
+                field.span,
+                format!(
+                    "another field already goes on the wire as `{}`; give one of them another \
+                     name with `#[serde(rename = \"...\")]`",
+                    field.wire_name
+                ),
+            ));
+        } else {
+            seen.push(&field.wire_name);
+        }
+    }
+}
+
+/// `#[action]` structs are sent as owned, thread-safe data and read back the same way, which a
+/// generic parameter or a borrowed field cannot promise; the compiler's own error would point
+/// into the generated impl instead.
+pub(crate) fn check_no_generics(input: &Input) -> darling::Result<()> {
+    let generics = &input.item.generics;
+    if generics.params.is_empty() && generics.where_clause.is_none() {
+        return Ok(());
+    }
+    Err(Error::custom(
+        "`#[action]` cannot have generic parameters, lifetimes or a `where` clause: an action is \
+         owned data sent as it is; give its fields concrete, owned types (`String`, not `&str`)",
+    )
+    .with_span(generics))
 }
 
 /// The error for an item that is not a struct at all, on its keyword where there is one.
@@ -142,9 +195,35 @@ fn not_a_struct(item: &Item, attr: &str, wanted: &str) -> Error {
     }
 }
 
-/// Rejects the serde container options the macro itself sets, so the user gets one clear
-/// message instead of serde's "duplicate serde attribute".
+/// The traits the macros derive, by their last path segment.
+const DERIVED: [&str; 5] = ["Serialize", "Deserialize", "Debug", "Clone", "PartialEq"];
+
+/// Rejects the serde container options and the derives the macro itself sets, so the user gets
+/// one clear message instead of serde's "duplicate serde attribute" or rustc's conflicting
+/// implementations.
 fn check_container_serde(attrs: &[Attribute], attr: &str, errors: &mut Accumulator) {
+    for found in attrs.iter().filter(|found| found.path().is_ident("derive")) {
+        let Ok(paths) = found.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+        ) else {
+            continue;
+        };
+        for path in &paths {
+            let Some(last) = path.segments.last() else {
+                continue;
+            };
+            if DERIVED.iter().any(|derived| last.ident == derived) {
+                errors.push(
+                    Error::custom(format!(
+                        "`#[{attr}]` already derives `{}` (with `Serialize`, `Deserialize`, \
+                         `Debug`, `Clone` and `PartialEq`); remove it from this `#[derive]`",
+                        last.ident
+                    ))
+                    .with_span(path),
+                );
+            }
+        }
+    }
     for found in attrs.iter().filter(|found| found.path().is_ident(SERDE)) {
         let _ = found.parse_nested_meta(|meta| {
             if meta.path.is_ident("rename_all") {

@@ -12,6 +12,22 @@ use crate::args::{ActionArgs, Content, Method, ServiceArgs, Signing};
 use crate::input::Input;
 use crate::options::error_at;
 
+/// The common parameters of a v1 request (protocol section 3), which travel beside the
+/// business parameters and so cannot be field names of a v1 action.
+const V1_COMMON_PARAMETERS: &[&str] = &[
+    "Action",
+    "Region",
+    "Timestamp",
+    "Nonce",
+    "SecretId",
+    "Signature",
+    "SignatureMethod",
+    "Version",
+    "Token",
+    "Language",
+    "RequestClient",
+];
+
 /// Action name prefixes that mark reads, which are safe to retry (Tencent's convention).
 const IDEMPOTENT_PREFIXES: &[&str] = &["Describe", "Get", "List", "Query", "Inquire"];
 
@@ -104,6 +120,24 @@ pub(crate) fn action(args: &ActionArgs, input: &Input) -> darling::Result<Action
                     describe(other)
                 ),
             )),
+        }
+    }
+    if signing != Signing::Tc3 {
+        for field in input
+            .fields
+            .iter()
+            .filter(|field| field.is_named_on_the_wire())
+        {
+            if V1_COMMON_PARAMETERS.contains(&field.wire_name.as_str()) {
+                errors.push(error_at(
+                    field.span,
+                    format!(
+                        "`{}` is a common parameter of v1 signing, which the client adds itself; \
+                         a field of this name would send it twice. Rename the field",
+                        field.wire_name
+                    ),
+                ));
+            }
         }
     }
     if encoding == Some(Encoding::OctetStream) && file_fields.len() != 1 {

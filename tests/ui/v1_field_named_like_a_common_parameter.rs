@@ -1,0 +1,17 @@
+use tencentcloud_core::{action, model, service};
+
+#[service(name = "ses", version = "2020-10-02")]
+pub struct Ses;
+
+#[model]
+pub struct Reply {
+    pub request_id: String,
+}
+
+#[action(service = Ses, response = Reply, signing = "HmacSHA256")]
+pub struct DescribeThings {
+    pub region: String,
+    pub limit: u64,
+}
+
+fn main() {}
