@@ -50,6 +50,28 @@ pub(crate) fn check(found: &Input) -> darling::Result<()> {
             .with_span(&found.item.generics),
         );
     }
+    // Optional fields get a second setter, `maybe_<field>`, which another field's own setter
+    // must not take.
+    let setters: Vec<String> = found
+        .item
+        .fields
+        .iter()
+        .filter_map(|field| field.ident.as_ref().map(|ident| ident.unraw().to_string()))
+        .collect();
+    for (field, info) in found.item.fields.iter().zip(&found.fields) {
+        let Some(ident) = &field.ident else { continue };
+        let maybe = format!("maybe_{}", ident.unraw());
+        if info.shape == Shape::Option && setters.contains(&maybe) {
+            errors.push(
+                darling::Error::custom(format!(
+                    "the optional field `{}` gets a setter `{maybe}`, which clashes with the \
+                     field of that name; rename one of them",
+                    ident.unraw()
+                ))
+                .with_span(ident),
+            );
+        }
+    }
     for field in &found.item.fields {
         if names_self(field.ty.to_token_stream()) {
             errors.push(

@@ -94,8 +94,8 @@ fn service_impl(args: &ServiceArgs, found: &ItemStruct) -> TokenStream {
     quote! {
         #found
         impl #impl_generics #krate::__private::Service for #ident #ty_generics #where_clause {
-            const NAME: &'static str = #name;
-            const VERSION: &'static str = #version;
+            const NAME: &'static ::core::primitive::str = #name;
+            const VERSION: &'static ::core::primitive::str = #version;
         }
     }
 }
@@ -135,12 +135,14 @@ fn action_impl(args: &ActionArgs, found: Input, spec: &ActionSpec) -> TokenStrea
         impl #impl_generics #private::Action for #ident #ty_generics #where_clause {
             type Service = #service;
             type Response = #response;
-            const NAME: &'static str = #name;
+            const NAME: &'static ::core::primitive::str = #name;
             const METHOD: #private::HttpMethod = #private::HttpMethod::#method;
             const SIGNING: #private::SigningScheme = #private::SigningScheme::#signing;
             const ENCODING: #private::BodyEncoding = #private::BodyEncoding::#encoding;
-            const IDEMPOTENT: bool = #idempotent;
-            const FILE_FIELDS: &'static [&'static str] = &[#(#files),*];
+            // Primitive types by their full path: a user type named `str` or `bool` in scope
+            // does not change what these mean.
+            const IDEMPOTENT: ::core::primitive::bool = #idempotent;
+            const FILE_FIELDS: &'static [&'static ::core::primitive::str] = &[#(#files),*];
         }
         #builder
     }

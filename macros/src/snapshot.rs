@@ -33,8 +33,8 @@ fn service_expansion() {
         /// Simple Email Service.
         pub struct Ses;
         impl ::tencentcloud_core::__private::Service for Ses {
-            const NAME: &'static str = "ses";
-            const VERSION: &'static str = "2020-10-02";
+            const NAME: &'static ::core::primitive::str = "ses";
+            const VERSION: &'static ::core::primitive::str = "2020-10-02";
         }
     "#]]
     .assert_eq(&pretty(&out));
@@ -91,12 +91,12 @@ fn multipart_action_expansion() {
         impl ::tencentcloud_core::__private::Action for UploadAttachmentRequest {
             type Service = Ses;
             type Response = UploadResponse;
-            const NAME: &'static str = "UploadAttachment";
+            const NAME: &'static ::core::primitive::str = "UploadAttachment";
             const METHOD: ::tencentcloud_core::__private::HttpMethod = ::tencentcloud_core::__private::HttpMethod::Post;
             const SIGNING: ::tencentcloud_core::__private::SigningScheme = ::tencentcloud_core::__private::SigningScheme::Tc3HmacSha256;
             const ENCODING: ::tencentcloud_core::__private::BodyEncoding = ::tencentcloud_core::__private::BodyEncoding::Multipart;
-            const IDEMPOTENT: bool = false;
-            const FILE_FIELDS: &'static [&'static str] = &["FileBody"];
+            const IDEMPOTENT: ::core::primitive::bool = false;
+            const FILE_FIELDS: &'static [&'static ::core::primitive::str] = &["FileBody"];
         }
     "##]].assert_eq(&pretty(&out));
 }
