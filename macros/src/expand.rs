@@ -42,19 +42,35 @@ pub(crate) fn action(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     let mut errors = darling::Error::accumulator();
     let args = errors.handle(args::parse::<ActionArgs>(args));
-    let found = errors.handle(input::named_struct(&item, "action", true));
-    if let Some(found) = &found {
-        errors.handle(input::check_no_generics(found));
-    }
+    let found = errors
+        .handle(input::named_struct(&item, "action", true))
+        .and_then(|found| {
+            errors
+                .handle(input::check_no_generics(&found))
+                .map(|()| found)
+        });
     let spec = match (&args, &found) {
         (Some(args), Some(found)) => errors.handle(valid::action(args, found)),
         _ => None,
     };
-    if let (Some(ActionArgs { builder: true, .. }), Some(found)) = (&args, &found) {
-        errors.handle(builder::check(found));
-    }
+    let builder_ok = match (&args, &found) {
+        (Some(ActionArgs { builder: true, .. }), Some(found)) => {
+            errors.handle(builder::check(found)).is_some()
+        }
+        _ => true,
+    };
     match (errors.finish(), args, found, spec) {
         (Ok(()), Some(args), Some(found), Some(spec)) => action_impl(&args, found, &spec),
+        // Only the options broke a rule: the struct is still emitted with its derives and an
+        // `Action` impl built from the options as far as they hold, next to the errors, so the
+        // code that uses the action reports nothing more (serde's "cannot find attribute", "not
+        // an action"). thiserror answers a broken `#[error]` the same way.
+        (Err(error), Some(args), Some(found), None) if builder_ok => {
+            let spec = valid::stand_in(&args, &found);
+            let mut out = action_impl(&args, found, &spec);
+            out.extend(error.write_errors());
+            out
+        }
         (result, ..) => fallback(item, result.err()),
     }
 }

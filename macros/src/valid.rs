@@ -167,6 +167,43 @@ pub(crate) fn action(args: &ActionArgs, input: &Input) -> darling::Result<Action
     }
 }
 
+/// A resolution of `args` that always exists, for emitting the action next to the errors
+/// [`action`] reported: what the options say where it holds, defaults where it does not (the
+/// method and scheme as written, the default encoding for them, no file fields when that
+/// encoding takes none). It is never used without those errors, so compiling it cannot send a
+/// wrong request.
+pub(crate) fn stand_in(args: &ActionArgs, input: &Input) -> ActionSpec {
+    let method = args.method.as_ref().map_or(Method::Post, |method| **method);
+    let signing = args
+        .signing
+        .as_ref()
+        .map_or(Signing::Tc3, |signing| **signing);
+    let encoding = args
+        .content
+        .as_ref()
+        .and_then(|content| encoding(method, signing, *content).ok())
+        .unwrap_or_else(|| default_encoding(method, signing));
+    let file_fields = match encoding {
+        Encoding::Multipart | Encoding::OctetStream => input
+            .fields
+            .iter()
+            .filter(|field| field.file.is_some())
+            .map(|field| field.wire_name.clone())
+            .collect(),
+        Encoding::Json | Encoding::Form | Encoding::Query => Vec::new(),
+    };
+    let name = action_name(args.name.as_ref(), input)
+        .unwrap_or_else(|_| input.item.ident.unraw().to_string());
+    ActionSpec {
+        idempotent: args.idempotent.unwrap_or(false),
+        name,
+        method,
+        signing,
+        encoding,
+        file_fields,
+    }
+}
+
 /// The explicit `name`, or the struct name without a trailing `Request`; either way it must
 /// look like an action name.
 fn action_name(explicit: Option<&SpannedValue<String>>, input: &Input) -> darling::Result<String> {
