@@ -18,7 +18,7 @@
 //! ```
 
 use std::fs;
-use std::io;
+use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
@@ -225,8 +225,13 @@ impl Attachment {
         };
         let size = fs::metadata(path).map_err(read_error)?.len();
         check_size(&file_name, size)?;
-        let content = fs::read(path).map_err(read_error)?;
-        // The file may have grown between the two calls.
+        // At most one byte past the limit is read: the file may have grown since, or be a
+        // pipe or a device that reports no size and never ends.
+        let limit = MAX_ATTACHMENTS_TOTAL_BYTES as u64 + 1;
+        let mut content = Vec::with_capacity(usize::try_from(size).unwrap_or_default());
+        fs::File::open(path)
+            .and_then(|file| file.take(limit).read_to_end(&mut content))
+            .map_err(read_error)?;
         check_size(&file_name, content.len() as u64)?;
         Ok(Attachment::encoded(file_name, &content))
     }

@@ -15,6 +15,7 @@ use std::io;
 use serde::Serialize;
 
 use crate::attachment::{MAX_FILE_NAME_CHARS, check_file_name};
+use crate::enums::TaskType;
 use crate::template_data::{TemplateDataError, check_template_data};
 use crate::types::{Attachment, Template};
 use crate::{BatchSendEmailRequest, SendEmailRequest};
@@ -34,6 +35,9 @@ pub const MAX_ATTACHMENTS_TOTAL_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_REQUEST_BYTES: usize = 8 * 1024 * 1024;
 /// Most characters of an attachment file name.
 pub const MAX_ATTACHMENT_NAME_CHARS: usize = MAX_FILE_NAME_CHARS;
+/// Most characters of a batch task's subject, which must not be empty either
+/// (`InvalidParameterValue.SubjectLengthError`).
+pub const MAX_BATCH_SUBJECT_CHARS: usize = 100;
 
 /// A documented limit that a request breaks; nothing was sent.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -125,6 +129,22 @@ pub enum CheckError {
         /// What the serializer objected to.
         detail: String,
     },
+    /// A batch task's subject is empty or too long.
+    #[error("the subject has {chars} characters; a batch task's must have 1 to {limit}")]
+    BatchSubjectLength {
+        /// How many characters it has.
+        chars: usize,
+        /// The limit, [`MAX_BATCH_SUBJECT_CHARS`].
+        limit: usize,
+    },
+    /// A scheduled batch task (`TaskType` 2) without `TimedParam`
+    /// (`MissingParameter.TimedParamNecessary`).
+    #[error("a scheduled batch task (TaskType 2) needs TimedParam, the time to send at")]
+    MissingTimedParam,
+    /// A recurring batch task (`TaskType` 3) without `CycleParam`
+    /// (`MissingParameter.CycleParamNecessary`).
+    #[error("a recurring batch task (TaskType 3) needs CycleParam, its start and interval")]
+    MissingCycleParam,
 }
 
 impl From<CheckError> for tencentcloud_core::Error {
@@ -177,13 +197,29 @@ pub fn validate_send_email(request: &SendEmailRequest) -> Result<(), CheckError>
     check_request_size(request)
 }
 
-/// Checks a `BatchSendEmail` request: attachments (count, file names and types, total size),
-/// template data and total size (its recipients come from a recipient list, not from the
-/// request).
+/// Checks a `BatchSendEmail` request: the subject's length, the schedule its task type needs,
+/// attachments (count, file names and types, total size), template data and total size (its
+/// recipients come from a recipient list, not from the request).
 ///
 /// # Errors
 /// The [`CheckError`] of the first limit broken, in that order.
 pub fn validate_batch_send_email(request: &BatchSendEmailRequest) -> Result<(), CheckError> {
+    let chars = request.subject.chars().count();
+    if chars == 0 || chars > MAX_BATCH_SUBJECT_CHARS {
+        return Err(CheckError::BatchSubjectLength {
+            chars,
+            limit: MAX_BATCH_SUBJECT_CHARS,
+        });
+    }
+    match request.task_type {
+        TaskType::Scheduled if request.timed_param.is_none() => {
+            return Err(CheckError::MissingTimedParam);
+        }
+        TaskType::Recurring if request.cycle_param.is_none() => {
+            return Err(CheckError::MissingCycleParam);
+        }
+        _ => {}
+    }
     check_attachments(request.attachments.as_deref().unwrap_or_default())?;
     check_template(request.template.as_ref())?;
     check_request_size(request)

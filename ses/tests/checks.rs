@@ -337,6 +337,37 @@ fn a_request_of_8_mib_passes_and_one_byte_more_fails() {
 }
 
 #[test]
+fn batch_subjects_and_schedules_are_checked() {
+    let mut request = batch();
+    for (subject, chars) in [(String::new(), 0), ("é".repeat(101), 101)] {
+        request.subject = subject;
+        assert_eq!(
+            validate_batch_send_email(&request),
+            Err(CheckError::BatchSubjectLength { chars, limit: 100 })
+        );
+    }
+    // Counted in characters: 100 two-byte characters are allowed.
+    request.subject = "é".repeat(100);
+    assert_eq!(validate_batch_send_email(&request), Ok(()));
+    request.task_type = TaskType::Scheduled;
+    assert_eq!(
+        validate_batch_send_email(&request),
+        Err(CheckError::MissingTimedParam)
+    );
+    request.task_type = TaskType::Recurring;
+    assert_eq!(
+        validate_batch_send_email(&request),
+        Err(CheckError::MissingCycleParam)
+    );
+    request.cycle_param = Some(tencentcloud_ses::CycleEmailParam {
+        begin_time: "2031-01-01 00:00:00".to_owned(),
+        interval_time: 24,
+        term_cycle: None,
+    });
+    assert_eq!(validate_batch_send_email(&request), Ok(()));
+}
+
+#[test]
 fn batch_requests_are_checked_for_attachments_template_and_size() {
     let mut request = batch();
     assert_eq!(

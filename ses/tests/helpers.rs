@@ -315,6 +315,20 @@ fn an_oversized_file_is_refused_by_its_size() {
     ));
 }
 
+/// A device reports no size and never ends: reading stops one byte past the limit.
+#[cfg(unix)]
+#[test]
+fn an_endless_file_is_read_only_up_to_the_limit() {
+    assert_eq!(fs::metadata("/dev/zero").unwrap().len(), 0);
+    assert!(matches!(
+        Attachment::from_path_named("/dev/zero", "zeros.txt"),
+        Err(AttachmentError::TooLarge {
+            bytes: 4_194_305,
+            ..
+        })
+    ));
+}
+
 #[test]
 fn a_path_without_a_file_name_is_refused() {
     assert!(matches!(

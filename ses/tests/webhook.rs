@@ -368,6 +368,19 @@ fn missing_required_fields_are_named() {
         refused.to_string(),
         "`bounce` event has no `timestamp` field"
     );
+    // An empty one is there: it is named as the wrong value it is.
+    let refused = error(br#"{"event":"bounce","email":"a@x.test","timestamp":" "}"#);
+    assert!(
+        matches!(
+            &refused,
+            WebhookError::WrongType {
+                field: "timestamp",
+                found,
+                ..
+            } if found == "string \" \""
+        ),
+        "{refused:?}"
+    );
 }
 
 #[test]

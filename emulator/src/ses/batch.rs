@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, VecDeque};
 
 use serde_json::Value;
-use tencentcloud_ses::checks;
+use tencentcloud_ses::checks::{self, MAX_BATCH_SUBJECT_CHARS};
 use tencentcloud_ses::enums::{AdLocation, CycleTermination, TaskStatus, TaskType};
 use tencentcloud_ses::error_codes::{
     self, failed_operation, invalid_parameter_value, missing_parameter, operation_denied,
@@ -26,8 +26,6 @@ use super::wire::{Answer, check_limit, count, decode, error, page, respond};
 use crate::backend::ApiError;
 use crate::redact::shown;
 
-/// Subject length a batch task accepts, in characters (`SubjectLengthError`).
-const MAX_BATCH_SUBJECT_CHARS: usize = 100;
 /// Seconds in one hour: `IntervalTime` counts hours.
 const HOUR: u64 = 3600;
 /// The longest `CycleParam.IntervalTime` accepted, in hours: one leap year (366 days).

@@ -8,7 +8,9 @@ use serde_json::{Map, Value};
 use tencentcloud_ses::attachment::check_file_name;
 use tencentcloud_ses::body::decode_base64;
 use tencentcloud_ses::checks::{CheckError, MAX_ATTACHMENTS_TOTAL_BYTES};
-use tencentcloud_ses::error_codes::{self, failed_operation, invalid_parameter_value};
+use tencentcloud_ses::error_codes::{
+    self, failed_operation, invalid_parameter_value, missing_parameter,
+};
 use tencentcloud_ses::{Attachment, Simple};
 
 use super::wire::error;
@@ -108,6 +110,9 @@ pub(super) fn limit_error(check: &CheckError) -> ApiError {
         CheckError::AttachmentsTooLarge { .. } => failed_operation::ATTACH_CONTENT_TOOLARGE,
         CheckError::InvalidTemplateData { .. } => failed_operation::WRONG_CONTENT_JSON,
         CheckError::RequestTooLarge { .. } => failed_operation::EMAIL_CONTENT_TOOLARGE,
+        CheckError::BatchSubjectLength { .. } => invalid_parameter_value::SUBJECT_LENGTH_ERROR,
+        CheckError::MissingTimedParam => missing_parameter::TIMED_PARAM_NECESSARY,
+        CheckError::MissingCycleParam => missing_parameter::CYCLE_PARAM_NECESSARY,
         _ => error_codes::INVALID_PARAMETER_VALUE,
     };
     error(code, check.to_string())

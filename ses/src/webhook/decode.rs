@@ -67,6 +67,9 @@ pub(super) fn event_name(
     }
 }
 
+/// What an integer field must hold, for errors.
+const INTEGER: &str = "a non-negative integer that fits 64 bits";
+
 /// The fields of one event object, remembering which ones were read so that the rest can be
 /// kept as [`EventInfo::extra`].
 pub(super) struct Fields<'a> {
@@ -117,10 +120,23 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// Reads an integer field every event must carry. An empty string there is named as what
+    /// it is, not reported as a missing field.
+    fn required_integer(&mut self, key: &'static str) -> Result<u64, WebhookError> {
+        if let Some(value @ Value::String(text)) = self.object.get(key)
+            && text.trim().is_empty()
+        {
+            self.taken.push(key);
+            return Err(self.wrong_type(key, INTEGER, value));
+        }
+        let value = self.integer(key)?;
+        self.required(key, value)
+    }
+
     /// Reads a non-negative integer field; a string of digits is accepted, an empty one is
     /// treated as absent.
     pub(super) fn integer(&mut self, key: &'static str) -> Result<Option<u64>, WebhookError> {
-        const EXPECTED: &str = "a non-negative integer that fits 64 bits";
+        const EXPECTED: &str = INTEGER;
         let Some(value) = self.take(key) else {
             return Ok(None);
         };
@@ -143,8 +159,7 @@ impl<'a> Fields<'a> {
     pub(super) fn info(&mut self) -> Result<EventInfo, WebhookError> {
         let email = self.string(field::EMAIL)?;
         let email = self.required(field::EMAIL, email)?;
-        let timestamp = self.integer(field::TIMESTAMP)?;
-        let timestamp = self.required(field::TIMESTAMP, timestamp)?;
+        let timestamp = self.required_integer(field::TIMESTAMP)?;
         let bulk_id = match self.string(field::BULK_ID)? {
             Some(id) => Some(id),
             None => self.string(field::BULK_ID_LOWER)?,
