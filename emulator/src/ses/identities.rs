@@ -58,12 +58,16 @@ fn existing<'s>(state: &'s mut State, name: &str) -> Result<&'s mut Identity, Ap
     state
         .identities
         .get_mut(&name.to_ascii_lowercase())
-        .ok_or_else(|| {
-            error(
-                invalid_parameter_value::NOT_EXIST_DOMAIN,
-                format!("the sender domain `{}` has not been created", shown(name)),
-            )
-        })
+        .ok_or_else(|| not_created(invalid_parameter_value::NOT_EXIST_DOMAIN, name))
+}
+
+/// `code` for a domain `name` that was never created: `NotExistDomain` when reading or
+/// updating, plain `InvalidParameterValue` when deleting, as each action documents.
+fn not_created(code: &str, name: &str) -> ApiError {
+    error(
+        code,
+        format!("the sender domain `{}` has not been created", shown(name)),
+    )
 }
 
 /// The records of a domain as the responses show them.
@@ -215,20 +219,15 @@ fn summary(identity: &Identity) -> EmailIdentity {
 pub(super) fn delete(shared: &Shared, params: serde_json::Value) -> Answer {
     let request: DeleteEmailIdentityRequest = decode(params)?;
     let mut state = shared.lock();
-    // `NotExistDomain` is documented for reading and updating only; deleting lists plain
-    // `InvalidParameterValue`.
-    let Some(name) = state
+    let name = state
         .identity(&request.email_identity)
-        .map(|i| i.name.clone())
-    else {
-        return Err(error(
-            error_codes::INVALID_PARAMETER_VALUE,
-            format!(
-                "the sender domain `{}` has not been created",
-                shown(&request.email_identity)
-            ),
-        ));
-    };
+        .map(|identity| identity.name.clone())
+        .ok_or_else(|| {
+            not_created(
+                error_codes::INVALID_PARAMETER_VALUE,
+                &request.email_identity,
+            )
+        })?;
     let senders = state
         .senders
         .values()

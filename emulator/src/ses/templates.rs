@@ -114,12 +114,11 @@ fn initial_review(shared: &Shared) -> (TemplateStatus, String) {
     }
 }
 
-/// `InvalidParameterValue.TemplateNotExist` for `id`.
-fn not_found(id: u64) -> ApiError {
-    error(
-        invalid_parameter_value::TEMPLATE_NOT_EXIST,
-        format!("there is no template with TemplateID {id}"),
-    )
+/// `code` for a template `id` that does not exist: `InvalidParameterValue.TemplateNotExist`
+/// when reading or updating, plain `InvalidParameterValue` when deleting, as each action
+/// documents.
+fn not_found(code: &str, id: u64) -> ApiError {
+    error(code, format!("there is no template with TemplateID {id}"))
 }
 
 /// `CreateEmailTemplate`.
@@ -156,10 +155,12 @@ pub(super) fn create(shared: &Shared, params: serde_json::Value) -> Answer {
 pub(super) fn get(shared: &Shared, params: serde_json::Value) -> Answer {
     let request: GetEmailTemplateRequest = decode(params)?;
     let state = shared.lock();
-    let template = state
-        .templates
-        .get(&request.template_id)
-        .ok_or_else(|| not_found(request.template_id))?;
+    let template = state.templates.get(&request.template_id).ok_or_else(|| {
+        not_found(
+            invalid_parameter_value::TEMPLATE_NOT_EXIST,
+            request.template_id,
+        )
+    })?;
     respond(&GetEmailTemplateResponse {
         template_content: template.content.clone(),
         template_status: template.status,
@@ -203,7 +204,12 @@ pub(super) fn update(shared: &Shared, params: serde_json::Value) -> Answer {
     let template = state
         .templates
         .get_mut(&request.template_id)
-        .ok_or_else(|| not_found(request.template_id))?;
+        .ok_or_else(|| {
+            not_found(
+                invalid_parameter_value::TEMPLATE_NOT_EXIST,
+                request.template_id,
+            )
+        })?;
     template.name = request.template_name;
     template.content = request.template_content;
     template.html = html;
@@ -222,17 +228,7 @@ pub(super) fn delete(shared: &Shared, params: serde_json::Value) -> Answer {
     state
         .templates
         .remove(&request.template_id)
-        // `TemplateNotExist` is documented for reading and updating only; deleting lists
-        // plain `InvalidParameterValue`.
-        .ok_or_else(|| {
-            error(
-                error_codes::INVALID_PARAMETER_VALUE,
-                format!(
-                    "there is no template with TemplateID {}",
-                    request.template_id
-                ),
-            )
-        })?;
+        .ok_or_else(|| not_found(error_codes::INVALID_PARAMETER_VALUE, request.template_id))?;
     respond(&DeleteEmailTemplateResponse {
         request_id: String::new(),
     })
