@@ -351,3 +351,47 @@ fn batch_subjects_carry_the_advertisement_marker_where_asked() {
     let subjects: Vec<String> = ses.messages().into_iter().map(|m| m.subject).collect();
     assert_eq!(subjects, ["[AD] Sale", "Sale [AD]"]);
 }
+
+#[test]
+fn a_batch_task_declining_the_unsubscribe_link_gets_none_whatever_the_sender_setting() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    let id = ready(&ses);
+    let list = ok(&ses, "CreateReceiver", json!({"ReceiversName": "news"}))["ReceiverId"].clone();
+    ok(
+        &ses,
+        "CreateReceiverDetail",
+        json!({"ReceiverId": list, "Emails": ["a@example.org"]}),
+    );
+    ok(
+        &ses,
+        "CreateAddressUnsubscribeConfig",
+        json!({"Address": FROM, "UnsubscribeConfig": "1", "Status": 1}),
+    );
+    let batch = |unsubscribe: Option<&str>| {
+        let mut body = json!({
+            "FromEmailAddress": FROM, "ReceiverId": list, "Subject": "News", "TaskType": 1,
+            "Template": {"TemplateID": id, "TemplateData": "{\"name\":\"A\",\"code\":\"0\"}"},
+        });
+        if let Some(unsubscribe) = unsubscribe {
+            body["Unsubscribe"] = json!(unsubscribe);
+        }
+        ok(&ses, "BatchSendEmail", body);
+        ses.messages().pop().map(|m| m.eml).unwrap_or_default()
+    };
+
+    let by_setting = batch(None);
+    assert!(
+        by_setting.contains("?lang=1&"),
+        "without a choice, the sender's setting applies:\n{by_setting}"
+    );
+    let declined = batch(Some("0"));
+    assert!(
+        !declined.contains("List-Unsubscribe:"),
+        "the request's \"0\" wins over the sender's setting:\n{declined}"
+    );
+    let chosen = batch(Some("2"));
+    assert!(
+        chosen.contains("?lang=2&"),
+        "the request's language wins:\n{chosen}"
+    );
+}

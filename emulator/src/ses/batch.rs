@@ -265,11 +265,7 @@ pub(super) fn send(shared: &Shared, params: Value) -> Answer {
     let id = {
         let mut state = shared.lock();
         let receivers_name = check_account(&state, &request, &sender.address)?;
-        let unsubscribe = request
-            .unsubscribe
-            .clone()
-            .filter(|l| l.as_str() != "0")
-            .or_else(|| state.default_unsubscribe(&sender.address));
+        let unsubscribe = state.unsubscribe_for(request.unsubscribe.as_ref(), &sender.address);
         let task = Task {
             from: request.from_email_address,
             sender,

@@ -299,11 +299,7 @@ fn check_account(
             ),
         ));
     }
-    let unsubscribe = match &request.unsubscribe {
-        Some(language) if *language != UnsubscribeLanguage::NoLink => Some(language.clone()),
-        Some(_) => None,
-        None => state.default_unsubscribe(&sender.address),
-    };
+    let unsubscribe = state.unsubscribe_for(request.unsubscribe.as_ref(), &sender.address);
     Ok(Allowed {
         sender_name: sender.name.clone(),
         bodies,

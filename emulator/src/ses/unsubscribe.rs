@@ -48,6 +48,21 @@ impl State {
             .filter(|config| config.enabled && config.language != UnsubscribeLanguage::NoLink)
             .map(|config| config.language.clone())
     }
+
+    /// The unsubscribe link mail from `sender` gets when the request asked for `requested`:
+    /// the request's own choice when it made one (`0` meaning no link), else the address's
+    /// setting. `SendEmail` and `BatchSendEmail` share this so the field means one thing.
+    pub(super) fn unsubscribe_for(
+        &self,
+        requested: Option<&UnsubscribeLanguage>,
+        sender: &str,
+    ) -> Option<UnsubscribeLanguage> {
+        match requested {
+            Some(UnsubscribeLanguage::NoLink) => None,
+            Some(language) => Some(language.clone()),
+            None => self.default_unsubscribe(sender),
+        }
+    }
 }
 
 /// Checks the two values a setting carries.
