@@ -90,19 +90,41 @@ class Config:
 CONFIGS = [Config(sign, method, kind) for sign, method in TRANSPORTS for kind in KINDS]
 
 
-def make_client(target, config, secret_id=None, secret_key=None, token=..., region=REGION):
+def make_client(
+    target,
+    config,
+    secret_id=None,
+    secret_key=None,
+    token=...,
+    region=REGION,
+    language="zh-CN",
+    unsigned_payload=False,
+    keep_alive=False,
+    request_client=None,
+):
     """An official `SesClient` for `config` against `target`; the key pair and token can be
-    replaced to provoke authentication errors (`token=...` keeps the target's own), and the
-    region changed."""
+    replaced to provoke authentication errors (`token=...` keeps the target's own), the region
+    changed, and the profile's other options set (the defaults are the SDK's own)."""
     cred = credential.Credential(
         secret_id or target.secret_id,
         secret_key or target.secret_key,
         target.token if token is ... else token,
     )
     http = HttpProfile(
-        protocol="http", endpoint=target.host_port, reqMethod=config.req_method, reqTimeout=30
+        protocol="http",
+        endpoint=target.host_port,
+        reqMethod=config.req_method,
+        reqTimeout=30,
+        keepAlive=keep_alive,
     )
-    profile = ClientProfile(signMethod=config.sign_method, httpProfile=http)
+    profile = ClientProfile(
+        signMethod=config.sign_method,
+        httpProfile=http,
+        language=language,
+        request_client=request_client,
+    )
+    # Not a constructor argument: the SDK reads it as an attribute.
+    profile.unsignedPayload = unsigned_payload
     return ses_client.SesClient(cred, region, profile)
 
 

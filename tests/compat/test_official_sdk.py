@@ -122,6 +122,27 @@ def test_unknown_action_is_invalid(config, target):
     )
 
 
+# The profile's other options, each away from the SDK's default (zh-CN, a signed payload, a new
+# connection per call, no request-client suffix). An unsigned payload only changes TC3 requests;
+# the v1 schemes ignore it, and are run with it all the same.
+PROFILE_OPTIONS = {
+    "english": {"language": "en-US"},
+    "unsigned-payload": {"unsigned_payload": True},
+    "keep-alive": {"keep_alive": True},
+    "request-client": {"request_client": "compat-suite;1.0"},
+}
+
+
+@pytest.mark.parametrize("option", sorted(PROFILE_OPTIONS))
+def test_profile_options_are_accepted(config, target, option):
+    api = Api(make_client(target, config, **PROFILE_OPTIONS[option]), config, target.url)
+    # Twice, so that with keep-alive a second request rides the first one's connection.
+    for _ in range(2):
+        api.ok("ListEmailAddress", {})
+    # A parameter the service acts on, so the body (unsigned or not) is read, not just accepted.
+    api.fails("GetEmailTemplate", {"TemplateID": 987654}, "InvalidParameterValue.TemplateNotExist")
+
+
 @pytest.mark.parametrize(
     ("action", "params"),
     [
