@@ -91,8 +91,9 @@ pub(crate) struct TransportConfig {
 #[derive(Debug)]
 pub(crate) struct RawResponse {
     pub(crate) status: u16,
-    /// The `Date` header, used to correct clock skew.
-    pub(crate) date: Option<String>,
+    /// The `Date` header, used to correct clock skew. Kept as the header value (a reference
+    /// count, not a copy): it is read only when a signature has expired.
+    pub(crate) date: Option<http::HeaderValue>,
     pub(crate) body: Bytes,
 }
 
@@ -173,11 +174,7 @@ impl Transport {
     /// The parts of an answer a call uses, refusing one that was too large to read.
     fn read(response: http::Response<Bytes>) -> Result<RawResponse, Error> {
         let status = response.status().as_u16();
-        let date = response
-            .headers()
-            .get(http::header::DATE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let date = response.headers().get(http::header::DATE).cloned();
         if response.extensions().get::<TooLarge>().is_some() {
             return Err(too_large(status));
         }

@@ -126,6 +126,36 @@ pub fn loopback_client(vector: &Vector, url: &str) -> Result<Client, SetupError>
     Ok(Client::new(core))
 }
 
+/// The diagnostic loop of `loopback --only ours-prepare-raw-send`: every request encoded and
+/// signed by `client` ([`tencentcloud_core::Client::prepare`]), then sent by a raw reqwest
+/// client and its answer read without decoding, as the raw loop does.
+///
+/// # Errors
+/// When the raw reqwest client cannot be built.
+pub fn prepare_then_raw_send(
+    client: Client,
+    request: std::sync::Arc<SendEmailRequest>,
+) -> Result<crate::loopback::OneRequest, SetupError> {
+    let raw = reqwest::Client::builder()
+        .tcp_nodelay(true)
+        .build()
+        .map_err(|e| setup_error("building the raw reqwest client", e))?;
+    Ok(std::sync::Arc::new(move || {
+        let (client, request, raw) = (client.clone(), request.clone(), raw.clone());
+        Box::pin(async move {
+            let prepared = client
+                .core()
+                .prepare(&*request)
+                .await
+                .map_err(|e| e.to_string())?;
+            let request =
+                reqwest::Request::try_from(prepared.into_http()).map_err(|e| e.to_string())?;
+            let response = raw.execute(request).await.map_err(|e| e.to_string())?;
+            response.bytes().await.map(drop).map_err(|e| e.to_string())
+        })
+    }))
+}
+
 /// A request signed once by our client, to be sent again and again by the raw reqwest loop.
 #[derive(Debug, Clone)]
 pub struct Presigned {

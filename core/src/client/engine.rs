@@ -89,9 +89,15 @@ impl Client {
             let started = (!span.is_disabled()).then(Instant::now);
             let limit = options.timeout.or(self.inner.config.call_timeout);
             let deadline = limit.map(|limit| Instant::now() + limit);
-            let call = self
-                .call(info, encode, options, decode, deadline)
-                .instrument(span.clone());
+            let call = self.call(info, encode, options, decode, deadline);
+            let call = async {
+                // A span nobody records is not worth entering at every poll of the whole call.
+                if span.is_disabled() {
+                    call.await
+                } else {
+                    call.instrument(span.clone()).await
+                }
+            };
             // The timer is boxed so that calls without a limit do not carry its state in
             // theirs: the whole call's state is one allocation, cheaper while it stays small.
             let result = match limit {
@@ -157,14 +163,17 @@ impl Client {
         loop {
             attempt += 1;
             let context = state.context(self, options, self.now());
-            let outcome = self
-                .attempt(info, &state, &context, decode)
-                .instrument(tracing::debug_span!(
-                    "tencentcloud.attempt",
-                    attempt,
-                    request_id = tracing::field::Empty
-                ))
-                .await;
+            let span = tracing::debug_span!(
+                "tencentcloud.attempt",
+                attempt,
+                request_id = tracing::field::Empty
+            );
+            let sending = self.attempt(info, &state, &context, decode);
+            let outcome = if span.is_disabled() {
+                sending.await
+            } else {
+                sending.instrument(span).await
+            };
             let error = match outcome.result {
                 Ok(()) => return Ok(()),
                 Err(error) => error.for_call(info.service, info.name, info.idempotent),
@@ -173,7 +182,8 @@ impl Client {
                 && !corrected_skew
                 && let Some(skew) = outcome
                     .server_date
-                    .as_deref()
+                    .as_ref()
+                    .and_then(|d| d.to_str().ok())
                     .and_then(|d| self.skew_from(d))
             {
                 corrected_skew = true;
@@ -271,7 +281,7 @@ impl Client {
 /// What one attempt produced: the outcome and the server's `Date`, if it answered.
 struct AttemptOutcome {
     result: Result<(), Error>,
-    server_date: Option<String>,
+    server_date: Option<HeaderValue>,
 }
 
 /// Notes the request id on the attempt's span (the current one) and logs the answer, so every

@@ -4,10 +4,13 @@
 //! burst of load on the shared machine hits them alike. Writes one JSON object per line.
 //!
 //! `loopback --url http://127.0.0.1:PORT --out FILE [--rounds 3] [--round-seconds 1.5]
-//! [--warmup-seconds 0.5] [--only CONTENDER]`
+//! [--warmup-seconds 0.5] [--only CONTENDER[,CONTENDER...]]`
 //!
 //! `--only ours` (or `raw-reqwest`, `tencentcloud-sdk`) runs one contender alone, e.g. under a
-//! profiler.
+//! profiler; a comma-separated list runs those, interleaved as usual. `ours-prepare-raw-send`
+//! is a diagnostic that runs only when named there, never in the report: each request prepared
+//! (encoded and signed) by our client, then sent and read by a raw reqwest client, which splits
+//! our distance from the raw loop into preparing and the rest of our call.
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -80,6 +83,8 @@ async fn contenders(url: &str) -> Result<Vec<(&'static str, OneRequest)>, String
     let presigned = ours::Presigned::new(&client, &request)
         .await
         .map_err(|e| e.to_string())?;
+    let prepare_raw_one = ours::prepare_then_raw_send(client.clone(), Arc::clone(&request))
+        .map_err(|e| e.to_string())?;
     let ours_one: OneRequest = Arc::new(move || {
         let (client, request) = (client.clone(), Arc::clone(&request));
         Box::pin(async move {
@@ -125,18 +130,29 @@ async fn contenders(url: &str) -> Result<Vec<(&'static str, OneRequest)>, String
         ("ours", ours_one),
         ("raw-reqwest", raw_one),
         ("tencentcloud-sdk", theirs_one),
+        (DIAGNOSTIC, prepare_raw_one),
     ])
 }
 
+/// The contender that only runs when asked for by name.
+const DIAGNOSTIC: &str = "ours-prepare-raw-send";
+
 async fn run(args: Args) -> Result<(), String> {
     let mut contenders = contenders(&args.url).await?;
-    if let Some(only) = &args.only {
-        contenders.retain(|(name, _)| name == only);
-        if contenders.is_empty() {
-            return Err(format!(
-                "--only {only}: expected ours, raw-reqwest or tencentcloud-sdk"
-            ));
+    match &args.only {
+        Some(only) => {
+            let wanted: Vec<&str> = only.split(',').collect();
+            if let Some(unknown) = wanted
+                .iter()
+                .find(|want| !contenders.iter().any(|(name, _)| name == *want))
+            {
+                return Err(format!(
+                    "--only {unknown}: expected ours, raw-reqwest, tencentcloud-sdk or {DIAGNOSTIC}"
+                ));
+            }
+            contenders.retain(|(name, _)| wanted.contains(name));
         }
+        None => contenders.retain(|(name, _)| *name != DIAGNOSTIC),
     }
     let mut lines = String::new();
     for in_flight in [1usize, 8] {
