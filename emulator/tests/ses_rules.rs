@@ -8,7 +8,10 @@ use base64::engine::general_purpose::STANDARD;
 use serde_json::json;
 use tencentcloud_emulator::ses::SesOptions;
 
-use ses_support::{DOMAIN, FROM, START_DAY, backend_at, call, code, ok, ready, send, send_body};
+use ses_support::{
+    DOMAIN, FROM, START_DAY, b64, backend, backend_at, call, code, ok, ready, send, send_body,
+    sender,
+};
 
 #[test]
 fn sending_enforces_the_documented_rules() {
@@ -488,4 +491,40 @@ fn lists_and_deletes_answer_with_the_codes_their_actions_document() {
         ),
         "InvalidParameterValue.NotExistDomain"
     );
+}
+
+#[test]
+fn template_data_cannot_blow_a_mail_up_past_its_limits() {
+    let ses = backend();
+    sender(&ses);
+    // 100 KB of template: one variable 20,000 times. With a 5,000-character value that is
+    // 100 MB of mail, far over any request SES takes.
+    let created = ok(
+        &ses,
+        "CreateEmailTemplate",
+        json!({"TemplateName": "repeats", "TemplateContent": {"Html": b64(&"{{a}}".repeat(20_000))}}),
+    );
+    let id = created["TemplateID"].as_u64().unwrap_or_default();
+    let send = |subject: &str, value: &str| {
+        let mut body = send_body(id, &["ann@example.org"]);
+        body["Subject"] = json!(subject);
+        body["Template"]["TemplateData"] = json!(json!({ "a": value }).to_string());
+        body
+    };
+    assert_eq!(
+        code(&ses, "SendEmail", send("Hi", &"x".repeat(5_000))),
+        "FailedOperation.EmailContentToolarge"
+    );
+    // A subject within its 998 characters as written, but not once filled in.
+    assert_eq!(
+        code(
+            &ses,
+            "SendEmail",
+            send(&"{{a}}".repeat(199), &"y".repeat(100))
+        ),
+        "InvalidParameterValue"
+    );
+    // Both within their limits: sent.
+    ok(&ses, "SendEmail", send("{{a}}", &"z".repeat(100)));
+    assert!(ses.messages().iter().any(|m| m.subject == "z".repeat(100)));
 }

@@ -5,6 +5,7 @@
 //! `name` in the JSON object sent as `TemplateData`; no escaping or filters. Spaces inside the
 //! braces are ignored (`{{ name }}`), and a `{{` without a closing `}}` stays as written.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
@@ -89,36 +90,52 @@ pub(super) enum FillError {
     Missing(String),
     /// The value of this variable is an object or a list, not text.
     NotText(String),
+    /// The filled-in text would be longer than this many bytes.
+    TooLong(usize),
 }
 
 /// The text a JSON value stands for inside a mail: strings as they are, numbers and booleans
 /// as written in JSON, `null` as nothing.
-fn as_text(name: &str, value: &Value) -> Result<String, FillError> {
+fn as_text<'a>(name: &str, value: &'a Value) -> Result<Cow<'a, str>, FillError> {
     match value {
-        Value::String(text) => Ok(text.clone()),
-        Value::Number(number) => Ok(number.to_string()),
-        Value::Bool(flag) => Ok(flag.to_string()),
-        Value::Null => Ok(String::new()),
+        Value::String(text) => Ok(Cow::Borrowed(text)),
+        Value::Number(number) => Ok(Cow::Owned(number.to_string())),
+        Value::Bool(flag) => Ok(Cow::Borrowed(if *flag { "true" } else { "false" })),
+        Value::Null => Ok(Cow::Borrowed("")),
         Value::Array(_) | Value::Object(_) => Err(FillError::NotText(name.to_owned())),
     }
 }
 
-/// Replaces every `{{name}}` of `template` with its value in `data`.
+/// Replaces every `{{name}}` of `template` with its value in `data`, into at most `limit`
+/// bytes.
+///
+/// The limit is checked before each piece is added: a short template repeating one variable
+/// with a long value would otherwise grow without bound (`{{a}}` 20,000 times with a 5 KB
+/// value is 100 MB), holding memory and the caller's time.
 ///
 /// # Errors
-/// The first variable `data` does not provide, or provides as an object or a list.
-pub(super) fn fill(template: &str, data: &Map<String, Value>) -> Result<String, FillError> {
-    let mut out = String::with_capacity(template.len());
+/// The first variable `data` does not provide, or provides as an object or a list; or
+/// [`FillError::TooLong`] when the result would pass `limit`.
+pub(super) fn fill(
+    template: &str,
+    data: &Map<String, Value>,
+    limit: usize,
+) -> Result<String, FillError> {
+    let mut out = String::with_capacity(template.len().min(limit));
     for piece in pieces(template) {
-        match piece {
-            Piece::Text(text) => out.push_str(text),
+        let text = match piece {
+            Piece::Text(text) => Cow::Borrowed(text),
             Piece::Variable(name) => {
                 let value = data
                     .get(name)
                     .ok_or_else(|| FillError::Missing(name.to_owned()))?;
-                out.push_str(&as_text(name, value)?);
+                as_text(name, value)?
             }
+        };
+        if out.len() + text.len() > limit {
+            return Err(FillError::TooLong(limit));
         }
+        out.push_str(&text);
     }
     Ok(out)
 }
@@ -150,10 +167,11 @@ mod tests {
         let filled = fill(
             "<p>{{name}} has {{count}} items, vip={{vip}}</p>",
             &data(json!({"name": "Ann", "count": 3, "vip": true, "extra": "ignored"})),
+            100,
         );
         assert_eq!(filled.as_deref(), Ok("<p>Ann has 3 items, vip=true</p>"));
         assert_eq!(
-            fill("{{{x}}}", &data(json!({"x": "1"}))).as_deref(),
+            fill("{{{x}}}", &data(json!({"x": "1"})), 100).as_deref(),
             Ok("{1}")
         );
     }
@@ -234,13 +252,39 @@ mod tests {
     }
 
     #[test]
+    fn filling_stops_at_the_limit_instead_of_growing_without_bound() {
+        let template = "{{a}}".repeat(20_000);
+        let long = data(json!({"a": "x".repeat(5_000)}));
+        assert_eq!(
+            fill(&template, &long, 1 << 20),
+            Err(FillError::TooLong(1 << 20))
+        );
+        assert_eq!(
+            fill("ab{{a}}", &data(json!({"a": "cd"})), 4),
+            Ok("abcd".to_owned())
+        );
+        assert_eq!(
+            fill("ab{{a}}", &data(json!({"a": "cde"})), 4),
+            Err(FillError::TooLong(4))
+        );
+        assert_eq!(
+            fill(
+                "{{t}} {{n}} {{z}}.",
+                &data(json!({"t": true, "n": 1.5, "z": null})),
+                100
+            ),
+            Ok("true 1.5 .".to_owned())
+        );
+    }
+
+    #[test]
     fn missing_or_structured_values_are_errors() {
         assert_eq!(
-            fill("{{a}}{{b}}", &data(json!({"a": "1"}))),
+            fill("{{a}}{{b}}", &data(json!({"a": "1"})), 100),
             Err(FillError::Missing("b".to_owned()))
         );
         assert_eq!(
-            fill("{{a}}", &data(json!({"a": [1]}))),
+            fill("{{a}}", &data(json!({"a": [1]})), 100),
             Err(FillError::NotText("a".to_owned()))
         );
     }

@@ -37,11 +37,18 @@ pub(super) struct Bodies {
     pub(super) text: Option<String>,
 }
 
+/// The longest body filling in may produce: the largest request SES takes. A template is at
+/// most 1 MiB, but one variable used many times with a long value can multiply it.
+const MAX_FILLED_BODY_BYTES: usize = checks::MAX_REQUEST_BYTES;
+
 /// Fills a subject and bodies in from template data; without data they are used as given.
 ///
 /// # Errors
-/// `InvalidParameterValue.TemplateNotMatchData` for a variable without a value, or
-/// `InvalidParameterValue.TemplateDataError` for a value that is not text.
+/// `InvalidParameterValue.TemplateNotMatchData` for a variable without a value,
+/// `InvalidParameterValue.TemplateDataError` for a value that is not text, and for what the
+/// data makes too long: `InvalidParameterValue` for a subject over [`MAX_SUBJECT_CHARS`]
+/// characters, `FailedOperation.EmailContentToolarge` for a body over
+/// [`MAX_FILLED_BODY_BYTES`] bytes.
 pub(super) fn fill(
     subject: &str,
     bodies: &Bodies,
@@ -50,29 +57,55 @@ pub(super) fn fill(
     let Some(data) = data else {
         return Ok((subject.to_owned(), bodies.clone()));
     };
-    let one = |text: &str| {
-        render::fill(text, data).map_err(|why| match why {
-            FillError::Missing(name) => error(
-                invalid_parameter_value::TEMPLATE_NOT_MATCH_DATA,
-                format!(
-                    "the template uses {{{{{}}}}} but TemplateData gives no `{0}`",
-                    shown(&name)
-                ),
-            ),
-            FillError::NotText(name) => error(
-                invalid_parameter_value::TEMPLATE_DATA_ERROR,
-                format!(
-                    "the value of `{}` in TemplateData must be text or a number",
-                    shown(&name)
-                ),
-            ),
-        })
+    let body = |what: &str, text: &str| {
+        render::fill(text, data, MAX_FILLED_BODY_BYTES).map_err(|why| fill_error(what, why))
     };
     let filled = Bodies {
-        html: bodies.html.as_deref().map(one).transpose()?,
-        text: bodies.text.as_deref().map(one).transpose()?,
+        html: (bodies.html.as_deref())
+            .map(|html| body("HTML body", html))
+            .transpose()?,
+        text: (bodies.text.as_deref())
+            .map(|text| body("text body", text))
+            .transpose()?,
     };
-    Ok((one(subject)?, filled))
+    // Bounded in bytes while filling (a character takes at most four), then counted exactly.
+    let subject = match render::fill(subject, data, 4 * MAX_SUBJECT_CHARS) {
+        Ok(subject) if subject.chars().count() <= MAX_SUBJECT_CHARS => subject,
+        Ok(_) | Err(FillError::TooLong(_)) => {
+            return Err(error(
+                error_codes::INVALID_PARAMETER_VALUE,
+                format!(
+                    "the Subject filled in from TemplateData has more than {MAX_SUBJECT_CHARS} characters"
+                ),
+            ));
+        }
+        Err(why) => return Err(fill_error("Subject", why)),
+    };
+    Ok((subject, filled))
+}
+
+/// The answer to template data that cannot fill `what` in.
+fn fill_error(what: &str, why: FillError) -> ApiError {
+    match why {
+        FillError::Missing(name) => error(
+            invalid_parameter_value::TEMPLATE_NOT_MATCH_DATA,
+            format!(
+                "the template uses {{{{{}}}}} but TemplateData gives no `{0}`",
+                shown(&name)
+            ),
+        ),
+        FillError::NotText(name) => error(
+            invalid_parameter_value::TEMPLATE_DATA_ERROR,
+            format!(
+                "the value of `{}` in TemplateData must be text or a number",
+                shown(&name)
+            ),
+        ),
+        FillError::TooLong(limit) => error(
+            failed_operation::EMAIL_CONTENT_TOOLARGE,
+            format!("the {what} filled in from TemplateData is longer than {limit} bytes"),
+        ),
+    }
 }
 
 /// What the request alone decides, checked.
