@@ -870,3 +870,71 @@ async fn expect_code_none(emulator: &EmulatorHandle, call: &Tc3) {
     let answer = call.send(emulator).await;
     assert_eq!(answer.error_code(), None, "{}", answer.json());
 }
+
+/// Sends `call` and checks the error code and that the message names `what`.
+async fn expect_code_naming(emulator: &EmulatorHandle, call: &Tc3, code: &str, what: &str) {
+    let answer = call.send(emulator).await;
+    let message = answer.json()["Response"]["Error"]["Message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(
+        answer.error_code().as_deref(),
+        Some(code),
+        "{}",
+        answer.json()
+    );
+    assert!(message.contains(what), "{what:?} not in {message:?}");
+}
+
+#[tokio::test]
+async fn a_json_body_naming_a_parameter_twice_is_refused_like_a_form_body() {
+    let emulator = start().await;
+    for body in [
+        r#"{"Limit": 200, "Limit": 5, "Offset": 0}"#,
+        r#"{"Limit": 5, "Offset": 0, "Offset": 0}"#,
+    ] {
+        let mut call = list_call();
+        call.body = body.as_bytes().to_vec();
+        expect_code_naming(&emulator, &call, "InvalidParameter", "more than once").await;
+    }
+    let mut call = list_call();
+    call.body = [b"\xEF\xBB\xBF".as_slice(), br#"{"Limit": 5, "Offset": 0}"#].concat();
+    expect_code_naming(&emulator, &call, "InvalidParameter", "byte-order mark").await;
+}
+
+#[tokio::test]
+async fn a_protocol_header_sent_twice_is_refused() {
+    let emulator = start().await;
+    for (name, second, code) in [
+        ("X-TC-Action", "DeleteEmailTemplate", "InvalidParameter"),
+        ("X-TC-Region", "ap-beijing", "InvalidParameter"),
+        ("X-TC-Version", "1999-01-01", "InvalidParameter"),
+        ("X-TC-Timestamp", "1", "InvalidParameter"),
+        ("Content-Type", "text/plain", "InvalidParameter"),
+        (
+            "Authorization",
+            "garbage",
+            "AuthFailure.InvalidAuthorization",
+        ),
+    ] {
+        let mut call = list_call();
+        call.extra_headers = vec![(name, second.to_owned())];
+        let lower = name.to_ascii_lowercase();
+        expect_code_naming(&emulator, &call, code, &lower).await;
+    }
+    // Headers the protocol does not read may repeat.
+    let mut call = list_call();
+    call.extra_headers = vec![("X-Custom", "1".to_owned()), ("X-Custom", "2".to_owned())];
+    expect_code_none(&emulator, &call).await;
+}
+
+#[tokio::test]
+async fn a_compressed_body_is_refused_by_name() {
+    let emulator = start().await;
+    let mut call = list_call();
+    call.extra_headers = vec![("Content-Encoding", "gzip".to_owned())];
+    expect_code_naming(&emulator, &call, "InvalidParameter", "gzip").await;
+    call.extra_headers = vec![("Content-Encoding", "identity".to_owned())];
+    expect_code_none(&emulator, &call).await;
+}

@@ -11,6 +11,7 @@
 
 mod body;
 mod envelope;
+mod json;
 mod request;
 
 pub(crate) use envelope::request_id;

@@ -97,6 +97,8 @@ pub(crate) fn read(parts: &Parts, body: &[u8], context: Context<'_>) -> Result<C
     if method == HttpMethod::Get && query.len() + body.len() > GET_MAX_BYTES {
         return Err(too_large(query.len() + body.len(), GET_MAX_BYTES));
     }
+    check_headers_once(&parts.headers)?;
+    check_content_encoding(&parts.headers)?;
     let host = host(parts)?;
     if parts.headers.contains_key(header::AUTHORIZATION) {
         read_tc3(parts, method, host, body, context)
@@ -244,7 +246,13 @@ fn tc3_body(headers: &HeaderMap, body: &[u8]) -> Result<Params, ApiError> {
             // An action without parameters may come with an empty body.
             return Ok(Params::Json(Value::Object(serde_json::Map::new())));
         }
-        return match serde_json::from_slice::<Value>(body) {
+        if body.starts_with(UTF8_BOM) {
+            return Err(ApiError::new(
+                "InvalidParameter",
+                "the JSON body starts with a byte-order mark; send UTF-8 without one",
+            ));
+        }
+        return match super::json::parse_without_repeated_keys(body) {
             Ok(value @ Value::Object(_)) => Ok(Params::Json(value)),
             Ok(_) => Err(ApiError::new(
                 "InvalidParameter",
@@ -314,6 +322,66 @@ fn flat(pairs: Vec<(String, String)>) -> Result<Params, ApiError> {
     try_to_json_value(&pairs)
         .map_err(|error| ApiError::new("InvalidParameter", error.to_string()))?;
     Ok(Params::Flat(pairs))
+}
+
+/// The headers the protocol reads. Each must come at most once: the verifier and the
+/// request reader take the first, while a proxy or a logger may take the last, and the two
+/// would not be describing the same request.
+const ONCE_ONLY_HEADERS: [&str; 11] = [
+    "authorization",
+    "host",
+    "content-type",
+    "x-tc-action",
+    "x-tc-version",
+    "x-tc-timestamp",
+    "x-tc-region",
+    "x-tc-token",
+    "x-tc-language",
+    "x-tc-content-sha256",
+    "x-tc-requestclient",
+];
+
+/// The bytes a UTF-8 byte-order mark is made of.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn check_headers_once(headers: &HeaderMap) -> Result<(), ApiError> {
+    let Some(repeated) = ONCE_ONLY_HEADERS
+        .into_iter()
+        .find(|name| headers.get_all(*name).iter().nth(1).is_some())
+    else {
+        return Ok(());
+    };
+    let code = if repeated == "authorization" {
+        "AuthFailure.InvalidAuthorization"
+    } else {
+        "InvalidParameter"
+    };
+    Err(ApiError::new(
+        code,
+        format!("the {repeated} header is sent more than once; send each protocol header once"),
+    ))
+}
+
+/// Bodies are read as they are: a compressed one would be misread (and a signature over it
+/// checked against bytes nobody meant), so any coding but `identity` is refused by name.
+fn check_content_encoding(headers: &HeaderMap) -> Result<(), ApiError> {
+    for value in headers.get_all(header::CONTENT_ENCODING) {
+        let coding = String::from_utf8_lossy(value.as_bytes());
+        let unsupported = coding
+            .split(',')
+            .map(str::trim)
+            .find(|coding| !coding.is_empty() && !coding.eq_ignore_ascii_case("identity"));
+        if let Some(coding) = unsupported {
+            return Err(ApiError::new(
+                "InvalidParameter",
+                format!(
+                    "Content-Encoding `{}` is not supported; send the body uncompressed",
+                    shown(coding)
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn required_header<'a>(headers: &'a HeaderMap, name: &str) -> Result<&'a str, ApiError> {

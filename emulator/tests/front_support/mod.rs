@@ -201,6 +201,8 @@ pub struct Tc3 {
     pub host: Option<String>,
     /// The `X-TC-Region` header, if any (`ap-guangzhou` unless a test changes it).
     pub region: Option<String>,
+    /// Headers sent after the others, appended (so one may repeat a header already sent).
+    pub extra_headers: Vec<(&'static str, String)>,
 }
 
 impl Tc3 {
@@ -220,6 +222,7 @@ impl Tc3 {
             timestamp: tencentcloud_core::clock::unix_now(),
             host: None,
             region: Some("ap-guangzhou".to_owned()),
+            extra_headers: Vec::new(),
         }
     }
 
@@ -278,6 +281,9 @@ impl Tc3 {
         }
         if let Some(token) = &self.token {
             request = request.header("X-TC-Token", token);
+        }
+        for (name, value) in &self.extra_headers {
+            request = request.header(*name, value);
         }
         Answer::read(request.send().await.expect("the emulator answers")).await
     }
