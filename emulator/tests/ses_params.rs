@@ -219,3 +219,39 @@ fn flattened_parameters_decode_like_json() {
     )
     .expect("updated");
 }
+
+#[test]
+fn integers_out_of_range_are_called_that() {
+    let (ses, _clock) = backend_at(SesOptions::default());
+    let message = |action: &str, params: serde_json::Value| {
+        let error = call(&ses, action, params).expect_err("refused");
+        assert_eq!(error.code, "InvalidParameter", "{action}");
+        error.message
+    };
+    // JSON reads an integer past 64 bits as a float; a signed field past i64 as u64.
+    let past_u64: serde_json::Value =
+        serde_json::from_str(r#"{"TemplateID": 18446744073709551616}"#).unwrap();
+    let text = message("GetEmailTemplate", past_u64);
+    assert!(text.contains("outside 0 to 18446744073709551615"), "{text}");
+    let text = message(
+        "GetAbuseReport",
+        json!({"StartTime": START_DAY, "EndTime": START_DAY, "Offset": 9_223_372_036_854_775_808_u64}),
+    );
+    assert!(
+        text.contains("outside -9223372036854775808 to 9223372036854775807"),
+        "{text}"
+    );
+    let text = message("GetEmailTemplate", json!({"TemplateID": -1}));
+    assert!(text.contains("outside 0 to"), "{text}");
+    // A string in JSON is the wrong sort of value, whatever digits it holds.
+    let text = message("GetEmailTemplate", json!({"TemplateID": "12"}));
+    assert!(text.contains("the string \"12\""), "{text}");
+    // Digits in a form are text until typed: past the range, they are called out of range.
+    let flat = call_flat(
+        &ses,
+        "GetEmailTemplate",
+        &[("TemplateID", "18446744073709551616")],
+    )
+    .expect_err("refused");
+    assert!(flat.message.contains("outside 0 to"), "{flat:?}");
+}

@@ -528,3 +528,22 @@ fn template_data_cannot_blow_a_mail_up_past_its_limits() {
     ok(&ses, "SendEmail", send("{{a}}", &"z".repeat(100)));
     assert!(ses.messages().iter().any(|m| m.subject == "z".repeat(100)));
 }
+
+#[test]
+fn subject_errors_say_which_limit_was_missed() {
+    let ses = backend();
+    let id = ready(&ses);
+    let message = |subject: String| {
+        let mut body = send_body(id, &["ann@example.org"]);
+        body["Subject"] = json!(subject);
+        let error = call(&ses, "SendEmail", body).expect_err("refused");
+        assert_eq!(error.code, "InvalidParameterValue");
+        error.message
+    };
+    assert!(message("  ".to_owned()).contains("blank"));
+    let long = message("s".repeat(999));
+    assert!(
+        long.contains("999 characters") && long.contains("998"),
+        "{long}"
+    );
+}

@@ -87,6 +87,15 @@ impl<'a> Kind<'a> {
             Kind::List(_) => "a list".to_owned(),
         }
     }
+
+    /// The values an integer kind holds, for messages about numbers outside them.
+    fn range(self) -> Option<&'static str> {
+        match self {
+            Kind::Unsigned => Some("0 to 18446744073709551615"),
+            Kind::Signed => Some("-9223372036854775808 to 9223372036854775807"),
+            _ => None,
+        }
+    }
 }
 
 /// Whether the call arrived as JSON or as flattened text pairs.
@@ -211,12 +220,17 @@ impl Checker<'_> {
     /// Checks one value against its declared kind, converting flattened text as it goes.
     fn value(&self, kind: Kind<'_>, value: Value, at: &str) -> Result<Value, ApiError> {
         let wrong = |found: &Value| {
+            let found = match kind.range() {
+                Some(range) if whole_number(found, self.source) => {
+                    format!("a whole number outside {range}")
+                }
+                _ => describe_value(found),
+            };
             ApiError::new(
                 "InvalidParameter",
                 format!(
-                    "the parameter `{at}` must be {}, found {}",
-                    kind.describe(),
-                    describe_value(found)
+                    "the parameter `{at}` must be {}, found {found}",
+                    kind.describe()
                 ),
             )
         };
@@ -257,6 +271,28 @@ impl Checker<'_> {
             }
             (_, value) => Err(wrong(&value)),
         }
+    }
+}
+
+/// Whether a value is a whole number (a JSON number, or digits in a flattened request). Called for values that
+/// did not fit their integer kind, it tells a number out of range from one of the wrong sort:
+/// JSON reads an integer past 64 bits as a float (`1.8446744073709552e19`) and a form as text,
+/// and neither description says what went wrong.
+fn whole_number(value: &Value, source: Source) -> bool {
+    match value {
+        Value::Number(number) => {
+            number.is_i64()
+                || number.is_u64()
+                || number
+                    .as_f64()
+                    .is_some_and(|f| f.is_finite() && f.fract() == 0.0 && f.abs() >= 9.2e18)
+        }
+        // In JSON a string is the wrong sort of value, whatever it holds.
+        Value::String(text) if source == Source::Flat => {
+            let digits = text.strip_prefix('-').unwrap_or(text);
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+        }
+        _ => false,
     }
 }
 

@@ -249,7 +249,9 @@ pub(super) fn update_password(shared: &Shared, params: serde_json::Value) -> Ans
     if request.email_address.chars().count() > MAX_SMTP_ADDRESS_CHARS {
         return Err(error(
             invalid_parameter_value::NO_SUCH_SENDER,
-            format!("EmailAddress is longer than {MAX_SMTP_ADDRESS_CHARS} characters"),
+            format!(
+                "no sender address has an EmailAddress this long: sender addresses have at most {MAX_SMTP_ADDRESS_CHARS} characters"
+            ),
         ));
     }
     let mut state = shared.lock();

@@ -180,9 +180,12 @@ fn check_request(request: &SendEmailRequest) -> Result<Checked, ApiError> {
         check_recipient("ReplyToAddresses", reply_to)?;
     }
     let subject_chars = request.subject.chars().count();
-    if request.subject.trim().is_empty() || subject_chars > MAX_SUBJECT_CHARS {
+    if request.subject.trim().is_empty() {
+        return Err(invalid("Subject is blank; a mail needs one".to_owned()));
+    }
+    if subject_chars > MAX_SUBJECT_CHARS {
         return Err(invalid(format!(
-            "Subject must have 1 to {MAX_SUBJECT_CHARS} characters"
+            "Subject has {subject_chars} characters; at most {MAX_SUBJECT_CHARS} are allowed"
         )));
     }
     // The trigger type only picks a delivery channel, and every channel delivers at once here;
