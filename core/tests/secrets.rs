@@ -6,10 +6,9 @@
 
 mod support;
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use support::{Reply, TestServer};
+use support::{Captured, Reply, TestServer};
 use tencentcloud_core::{
     Client, Credentials, Region, RetryPolicy, SigningScheme, action, model, service,
 };
@@ -48,20 +47,6 @@ fn builder(server: &TestServer) -> tencentcloud_core::ClientBuilder {
                 .with_initial_backoff(Duration::from_millis(5))
                 .with_max_backoff(Duration::from_millis(20)),
         )
-}
-
-/// Collects everything a TRACE-level subscriber prints.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 #[tokio::test]
@@ -137,7 +122,7 @@ async fn secrets_never_appear_in_traces_debug_or_display() {
         "{shown_signature}"
     );
     shown.push(shown_signature);
-    let traces = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let traces = captured.text();
     assert!(traces.contains("retrying"), "the capture works: {traces}");
     assert!(traces.contains("RequestLimitExceeded"), "{traces}");
     for text in shown.iter().chain(std::iter::once(&traces)) {

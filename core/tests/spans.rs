@@ -9,9 +9,7 @@
 
 mod support;
 
-use std::sync::{Arc, Mutex};
-
-use support::{Reply, TestServer};
+use support::{Captured, Reply, TestServer};
 use tencentcloud_core::{Client, Credentials, Region, action, model, service};
 use tracing_subscriber::fmt::format::FmtSpan;
 
@@ -27,20 +25,6 @@ struct SendEmail {
 struct SentResponse {
     message_id: String,
     request_id: String,
-}
-
-/// Collects what a subscriber prints.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 /// Runs one successful call under a subscriber of `level` that prints every span as it is
@@ -73,8 +57,7 @@ async fn traced_call(level: tracing::Level) -> String {
         .await
         .unwrap();
     assert_eq!(sent.message_id, "m-1");
-    let printed = captured.0.lock().unwrap().clone();
-    String::from_utf8(printed).unwrap()
+    captured.text()
 }
 
 #[tokio::test]

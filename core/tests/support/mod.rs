@@ -1,6 +1,6 @@
 //! A scripted HTTP/1.1 server on loopback for the client tests: it records every request
 //! exactly as received and answers from a script (JSON, any status, delays, dropped
-//! connections, a `Date` header).
+//! connections, a `Date` header); and a writer that keeps what a tracing subscriber prints.
 
 #![allow(dead_code, unreachable_pub)]
 
@@ -227,4 +227,25 @@ async fn answer_chunked(stream: &mut TcpStream, body: &[u8]) -> bool {
         }
     }
     stream.write_all(b"0\r\n\r\n").await.is_ok()
+}
+
+/// Collects what a tracing subscriber prints, for tests that read their own traces.
+#[derive(Clone, Default)]
+pub struct Captured(pub Arc<Mutex<Vec<u8>>>);
+
+impl Captured {
+    /// Everything printed so far, as text.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
