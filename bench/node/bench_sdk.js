@@ -1,7 +1,7 @@
 // The official Node.js SDK's rows of `bench/compare` (tencentcloud-sdk-nodejs-ses/-common).
 //
-// Measures the same SendEmail request (protocol vector 13.4) as the Rust and Python contenders:
-// TC3 signing only, the signed request from typed parameters, the typed call with a canned
+// Measures the same SendEmail request (signing vector `tc3_post_json_ses_sendemail`) as the
+// Rust and Python contenders: TC3 signing only, the signed request from typed parameters, the typed call with a canned
 // answer, HmacSHA256 and HmacSHA1 signing, and loopback round trips (1 and 8 in flight) against
 // the shared server. Writes one JSON object per line to --out.
 //
@@ -132,7 +132,7 @@ async function offlineRows(emit) {
     secretKey: inputs.secret_key, multipart: false,
     headers: { "Content-Type": "application/json" },
   });
-  check(signTc3() === vector.authorization, "TC3 signature differs from vector 13.4");
+  check(signTc3() === vector.authorization, "TC3 signature differs from the vector");
 
   const request = typedRequest();
   const preparer = client();

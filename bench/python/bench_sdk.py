@@ -1,7 +1,7 @@
 """The official Python SDK's rows of `bench/compare` (tencentcloud-sdk-python-ses/-common).
 
-Measures the same SendEmail request (protocol vector 13.4) as the Rust contenders: TC3 signing
-only, the signed request from typed parameters, the typed call with a canned answer, HmacSHA256
+Measures the same SendEmail request (signing vector `tc3_post_json_ses_sendemail`) as the Rust
+contenders: TC3 signing only, the signed request from typed parameters, the typed call with a canned answer, HmacSHA256
 and HmacSHA1 signing, and loopback round trips (1 and 8 in flight) against the shared server.
 Writes one JSON object per line to --out.
 
@@ -127,7 +127,7 @@ def offline_rows(vector, answer, warmup_s, seconds):
                 % (inputs["secret_id"], date, inputs["service"], signature))
 
     if sign_tc3() != vector["authorization"]:
-        sys.exit("python-sdk TC3 signature differs from vector 13.4")
+        sys.exit("python-sdk TC3 signature differs from vector `tc3_post_json_ses_sendemail`")
 
     request = typed_request(vector)
     preparer = client(vector)

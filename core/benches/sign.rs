@@ -1,5 +1,5 @@
-//! Signing benchmarks over the SES SendEmail request of protocol.md vector 13.4: TC3 (serialized
-//! body to `Authorization` header), the whole signed request built from the typed value,
+//! Signing benchmarks over the SES SendEmail request of signing vector
+//! `tc3_post_json_ses_sendemail`: TC3 (serialized body to `Authorization` header), the whole signed request built from the typed value,
 //! HmacSHA256 / HmacSHA1 (flattened parameters to the signed parameter list), and flattening.
 //!
 //! `cargo bench -p tencentcloud-core --bench sign -- --warm-up-time 1 --measurement-time 3`
@@ -14,13 +14,13 @@ use tencentcloud_core::sign::legacy::{self, CommonParams, LegacyAlgorithm};
 use tencentcloud_core::sign::{Payload, SignableRequest, SigningParams, tc3};
 use tencentcloud_core::{Client, HttpMethod, Region, encode};
 
-/// Vector 13.4, `tc3_post_json_ses_sendemail`, from the test fixtures.
+/// Vector `tc3_post_json_ses_sendemail`, from the test fixtures.
 fn sendemail_vector() -> Value {
     let list: Vec<Value> = serde_json::from_str(include_str!("../tests/fixtures/vectors.json"))
         .expect("the fixture is JSON");
     list.into_iter()
         .find(|vector| vector["name"] == "tc3_post_json_ses_sendemail")
-        .expect("the fixture has vector 13.4")
+        .expect("the fixture has vector `tc3_post_json_ses_sendemail`")
 }
 
 fn field<'v>(value: &'v Value, key: &str) -> &'v str {

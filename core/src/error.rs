@@ -26,7 +26,9 @@ pub enum ErrorKind {
     Connect,
     /// The connection failed after the request may have reached the server.
     Transport,
-    /// A timeout elapsed (connect, attempt or whole call).
+    /// A timeout elapsed while the request was, or may have been, under way (attempt or whole
+    /// call). A connect timeout is [`ErrorKind::Connect`], since nothing was sent; ask
+    /// [`Error::is_timeout`] to catch every timeout.
     Timeout,
     /// The answer is not a Tencent Cloud response envelope.
     Decode,
@@ -57,6 +59,8 @@ struct Inner {
     /// does not match its type, an error object without a code).
     request_id: Option<String>,
     status: Option<u16>,
+    /// A connection that timed out before the request was written (kind `Connect`).
+    connect_timed_out: bool,
     source: Option<Box<dyn StdError + Send + Sync>>,
 }
 
@@ -84,6 +88,7 @@ impl Error {
             service: None,
             request_id: None,
             status: None,
+            connect_timed_out: false,
             source: None,
         }))
     }
@@ -125,17 +130,39 @@ impl Error {
         Self::new(ErrorKind::Connect, message)
     }
 
+    /// The connect timeout elapsed: nothing was sent, and [`Error::is_timeout`] says so.
+    pub(crate) fn connect_timeout(message: impl Into<String>) -> Self {
+        let mut error = Self::connect(message);
+        error.0.connect_timed_out = true;
+        error
+    }
+
     /// A connection failure after the request may have reached the server.
     pub(crate) fn transport(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Transport, message)
     }
 
-    /// A timeout; `what` names which one (`connect`, `attempt`, `call`).
+    /// A timeout; `what` names which one (`attempt`, `call`).
     pub(crate) fn timeout(what: &str, limit: std::time::Duration) -> Self {
         Self::new(
             ErrorKind::Timeout,
             format!("the {what} timeout of {limit:?} elapsed"),
         )
+    }
+
+    /// The call timeout, which cut short a call whose last attempt had failed with `last`:
+    /// the message says what that failure was, and its request id is kept.
+    pub(crate) fn call_timeout_after(limit: std::time::Duration, last: &Error) -> Self {
+        let mut error = Self::new(
+            ErrorKind::Timeout,
+            format!(
+                "the call timeout of {limit:?} elapsed while retrying; the last attempt failed \
+                 with: {}",
+                last.describe_without_call()
+            ),
+        );
+        error.0.request_id = last.request_id().map(str::to_owned);
+        error
     }
 
     /// A timeout reported by the transport, described in its own words.
@@ -153,11 +180,24 @@ impl Error {
         error
     }
 
+    /// An answer that was too large to read: the body was dropped unread.
+    pub(crate) fn decode_unread(status: u16, reason: impl Into<String>) -> Self {
+        let mut error = Self::new(ErrorKind::Decode, reason);
+        error.0.status = Some(status);
+        error
+    }
+
     /// An error the service answered with.
     pub fn service(service_error: ServiceError) -> Self {
+        Self::service_with_status(service_error, 200)
+    }
+
+    /// An error the service answered with under an HTTP status other than the API's usual
+    /// 200 (a gateway passing on the envelope with its own status).
+    pub(crate) fn service_with_status(service_error: ServiceError, status: u16) -> Self {
         let mut error = Self::new(ErrorKind::Service, String::new());
         error.0.service = Some(service_error);
-        error.0.status = Some(200);
+        error.0.status = Some(status);
         error
     }
 
@@ -224,9 +264,21 @@ impl Error {
         })
     }
 
-    /// Whether a timeout elapsed.
+    /// Whether a timeout elapsed: the connect timeout (nothing was sent), the attempt timeout
+    /// or the call timeout.
     pub fn is_timeout(&self) -> bool {
-        self.0.kind == ErrorKind::Timeout
+        self.0.kind == ErrorKind::Timeout || self.0.connect_timed_out
+    }
+
+    /// Whether the action may have been carried out although the call failed: the request was
+    /// sent, but the connection broke, a timeout elapsed or the answer could not be read. For an
+    /// action that is not idempotent (`SendEmail`), check before calling it again: the client
+    /// never retries such a failure on its own, so that a mail is not sent twice.
+    pub fn is_outcome_unknown(&self) -> bool {
+        matches!(
+            self.0.kind,
+            ErrorKind::Transport | ErrorKind::Timeout | ErrorKind::Decode
+        )
     }
 
     /// Whether the clock skew check failed (`AuthFailure.SignatureExpire`).
@@ -279,16 +331,35 @@ fn snippet(body: &[u8]) -> String {
     format!("{out:?} ({} bytes)", body.len())
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(call) = &self.0.call {
-            write!(f, "{} {} failed: ", call.service, call.action)?;
+impl Error {
+    /// The error in words, without the call it belongs to.
+    fn describe_without_call(&self) -> String {
+        struct Bare<'a>(&'a Error);
+        impl fmt::Display for Bare<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write_body(f)
+            }
         }
+        Bare(self).to_string()
+    }
+
+    fn write_body(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let message = &self.0.message;
         match self.0.kind {
             ErrorKind::Service => match &self.0.service {
-                Some(e) if e.request_id.is_empty() => write!(f, "{}: {}", e.code, e.message),
-                Some(e) => write!(f, "{}: {} (request id {})", e.code, e.message, e.request_id),
+                Some(e) => {
+                    f.write_str(&e.code)?;
+                    if !e.message.is_empty() {
+                        write!(f, ": {}", e.message)?;
+                    }
+                    if let Some(status) = self.0.status.filter(|status| *status != 200) {
+                        write!(f, " (HTTP {status})")?;
+                    }
+                    if !e.request_id.is_empty() {
+                        write!(f, " (request id {})", e.request_id)?;
+                    }
+                    Ok(())
+                }
                 None => f.write_str("service error"),
             },
             ErrorKind::InvalidRequest => write!(f, "invalid request, nothing was sent: {message}"),
@@ -296,9 +367,18 @@ impl fmt::Display for Error {
             ErrorKind::Credentials => write!(f, "{message}"),
             ErrorKind::Connect => write!(f, "could not connect, nothing was sent: {message}"),
             ErrorKind::Transport => {
-                write!(f, "connection failed after the request was sent: {message}")
+                write!(
+                    f,
+                    "the exchange failed after the request was sent: {message}"
+                )
             }
-            ErrorKind::Timeout => write!(f, "timed out: {message}"),
+            ErrorKind::Timeout => {
+                write!(f, "timed out: {message}")?;
+                match &self.0.request_id {
+                    Some(id) => write!(f, " (request id {id})"),
+                    None => Ok(()),
+                }
+            }
             ErrorKind::Decode => {
                 match self.0.status {
                     Some(status) => write!(f, "unexpected answer (HTTP {status}): {message}")?,
@@ -309,6 +389,24 @@ impl fmt::Display for Error {
                     None => Ok(()),
                 }
             }
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(call) = &self.0.call {
+            write!(f, "{} {} failed: ", call.service, call.action)?;
+        }
+        self.write_body(f)?;
+        match &self.0.call {
+            // The one thing a caller must know before sending a mail again.
+            Some(call) if !call.idempotent && self.is_outcome_unknown() => write!(
+                f,
+                "; {} may still have been carried out, so check before calling it again",
+                call.action
+            ),
+            _ => Ok(()),
         }
     }
 }
@@ -392,6 +490,66 @@ mod tests {
         assert_eq!(e.code(), Some("FailedOperation.EmailAddrInBlacklist"));
         assert_eq!(e.request_id(), Some("req-1"));
         assert_eq!(e.kind(), ErrorKind::Service);
+    }
+
+    #[test]
+    fn an_empty_service_message_leaves_no_gap() {
+        let e = Error::service(ServiceError {
+            code: "FailedOperation.Unknown".to_owned(),
+            message: String::new(),
+            request_id: "req-2".to_owned(),
+        });
+        assert_eq!(e.to_string(), "FailedOperation.Unknown (request id req-2)");
+        let e = Error::service(ServiceError {
+            code: "FailedOperation.Unknown".to_owned(),
+            message: String::new(),
+            request_id: String::new(),
+        });
+        assert_eq!(e.to_string(), "FailedOperation.Unknown");
+    }
+
+    #[test]
+    fn failures_after_sending_a_non_idempotent_call_say_it_may_have_happened() {
+        let unknown = [
+            Error::transport("reset"),
+            Error::timeout("attempt", std::time::Duration::from_secs(1)),
+            Error::decode(200, "the body is not JSON", b"<html>"),
+        ];
+        for error in unknown {
+            assert!(error.is_outcome_unknown(), "{error}");
+            let text = error.for_call("ses", "SendEmail", false).to_string();
+            assert!(
+                text.ends_with(
+                    "; SendEmail may still have been carried out, so check before calling it again"
+                ),
+                "{text}"
+            );
+        }
+        let known = [
+            Error::connect("refused"),
+            Error::connect_timeout("the connect timeout elapsed"),
+            Error::invalid_request("too big"),
+            service("InternalError"),
+        ];
+        for error in known {
+            assert!(!error.is_outcome_unknown(), "{error}");
+            let text = error.for_call("ses", "SendEmail", false).to_string();
+            assert!(!text.contains("carried out"), "{text}");
+        }
+        let read = Error::transport("reset").for_call("ses", "ListEmailTemplates", true);
+        assert!(!read.to_string().contains("carried out"), "{read}");
+    }
+
+    #[test]
+    fn a_connect_timeout_is_a_timeout_that_sent_nothing() {
+        let e = Error::connect_timeout("the connect timeout elapsed").for_call(
+            "ses",
+            "SendEmail",
+            false,
+        );
+        assert!(e.is_timeout());
+        assert_eq!(e.kind(), ErrorKind::Connect);
+        assert!(e.is_retryable());
     }
 
     #[test]

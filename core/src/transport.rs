@@ -38,9 +38,12 @@ pub struct TransportError {
 
 /// When a transport failure happened, which decides whether a retry is safe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TransportErrorKind {
     /// Before the request was written: the server cannot have seen it.
     Connect,
+    /// The connect timeout elapsed: like [`TransportErrorKind::Connect`], nothing was sent.
+    ConnectTimeout,
     /// After the request may have reached the server.
     AfterSend,
     /// A transport-level timeout.
@@ -69,6 +72,7 @@ impl From<TransportError> for Error {
     fn from(error: TransportError) -> Self {
         match error.kind {
             TransportErrorKind::Connect => Error::connect(error.message),
+            TransportErrorKind::ConnectTimeout => Error::connect_timeout(error.message),
             TransportErrorKind::AfterSend => Error::transport(error.message),
             TransportErrorKind::Timeout => Error::timeout_with(error.message),
             TransportErrorKind::Unsendable => Error::invalid_request(error.message),
@@ -251,10 +255,12 @@ fn classify_read(error: Box<dyn std::error::Error + Send + Sync>) -> TransportEr
 struct TooLarge;
 
 fn too_large(status: u16) -> Error {
-    Error::decode(
+    Error::decode_unread(
         status,
-        format!("the answer is larger than {MAX_RESPONSE_BYTES} bytes"),
-        b"",
+        format!(
+            "the answer is larger than {} MiB ({MAX_RESPONSE_BYTES} bytes) and was not read",
+            MAX_RESPONSE_BYTES >> 20
+        ),
     )
 }
 
@@ -263,7 +269,9 @@ fn classify(error: reqwest::Error) -> TransportError {
     let error = error.without_url();
     // A connect timeout is both; it is above all a failure before the request was written,
     // which is always safe to retry.
-    let kind = if error.is_connect() {
+    let kind = if error.is_connect() && error.is_timeout() {
+        TransportErrorKind::ConnectTimeout
+    } else if error.is_connect() {
         TransportErrorKind::Connect
     } else if error.is_timeout() {
         TransportErrorKind::Timeout

@@ -3,6 +3,9 @@
 
 mod support;
 
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use support::{Recorded, Reply, TestServer};
@@ -11,6 +14,7 @@ use tencentcloud_core::encode::{parse_query, to_json};
 use tencentcloud_core::sign::verify::{
     LegacyRequest, StoredKey, Tc3Request, verify_legacy, verify_tc3,
 };
+use tencentcloud_core::transport::{HttpSend, SendFuture};
 use tencentcloud_core::{
     CallOptions, Client, Credentials, ErrorKind, HttpMethod, Region, RetryPolicy, SigningScheme,
     action, clock, model, service,
@@ -41,6 +45,11 @@ struct SentResponse {
 struct ListEmailTemplates {
     limit: u64,
     offset: u64,
+}
+
+/// An idempotent action, for the cases where retries differ.
+fn templates(limit: u64) -> ListEmailTemplates {
+    ListEmailTemplates { limit, offset: 0 }
 }
 
 fn email() -> SendEmail {
@@ -324,13 +333,7 @@ async fn retries_follow_the_error_kind_and_idempotency() {
         let server = TestServer::start(vec![reply.clone(), reply.clone(), reply.clone()]).await;
         let client = builder(&server).build().unwrap();
         let result = if idempotent {
-            client
-                .send(&ListEmailTemplates {
-                    limit: 10,
-                    offset: 0,
-                })
-                .await
-                .map(|_| ())
+            client.send(&templates(10)).await.map(|_| ())
         } else {
             client.send(&email()).await.map(|_| ())
         };
@@ -407,6 +410,35 @@ async fn signature_expire_without_a_date_is_not_retried() {
 }
 
 #[tokio::test]
+async fn signature_expire_with_an_implausible_server_date_is_not_followed() {
+    let expired = r#"{"Response":{"Error":{"Code":"AuthFailure.SignatureExpire","Message":"expired"},"RequestId":"r"}}"#;
+    for date in [
+        "Thu, 01 Jan 1970 00:00:00 GMT",
+        "Fri, 31 Dec 9999 23:59:59 GMT",
+    ] {
+        let server = TestServer::start(vec![
+            Reply::JsonWithDate(expired.into(), date.into()),
+            Reply::ok(""),
+        ])
+        .await;
+        let client = builder(&server).build().unwrap();
+        let err = client.send(&email()).await.unwrap_err();
+        assert!(err.is_signature_expired(), "{date}: {err}");
+        assert_eq!(server.requests().len(), 1, "{date}: no corrected retry");
+        client.send(&email()).await.unwrap();
+        let stamp: u64 = server.requests()[1]
+            .header("x-tc-timestamp")
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(
+            stamp.abs_diff(clock::unix_now()) <= 1,
+            "{date}: the next call keeps the local clock, not {stamp}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_pause_the_call_timeout_would_cut_short_returns_the_error_instead() {
     let throttled = || Reply::error("RequestLimitExceeded");
     let server = TestServer::start(vec![throttled(), throttled(), throttled()]).await;
@@ -440,13 +472,7 @@ async fn attempt_and_call_timeouts_fire() {
         .attempt_timeout(Duration::from_millis(100))
         .build()
         .unwrap();
-    let err = client
-        .send(&ListEmailTemplates {
-            limit: 1,
-            offset: 0,
-        })
-        .await
-        .unwrap_err();
+    let err = client.send(&templates(1)).await.unwrap_err();
     assert!(err.is_timeout(), "{err}");
     assert!(err.to_string().contains("attempt timeout"), "{err}");
     assert_eq!(
@@ -570,7 +596,11 @@ async fn an_answer_declared_over_the_cap_is_refused_without_reading_it() {
     let err = client.send(&email()).await.unwrap_err();
     // Refused from the declared length: reading first would wait for the call timeout.
     assert_eq!(err.kind(), ErrorKind::Decode, "{err}");
-    assert!(err.to_string().contains("larger than"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("larger than 16 MiB (16777216 bytes) and was not read"),
+        "{err}"
+    );
     assert!(started.elapsed() < Duration::from_secs(5), "{err}");
 }
 
@@ -878,5 +908,202 @@ async fn the_connect_timeout_fires_and_counts_as_not_sent() {
         "a request that never left is always safe to retry"
     );
     assert!(err.to_string().contains("connect timeout elapsed"), "{err}");
+    assert!(err.is_timeout(), "a connect timeout is a timeout too");
+    assert!(!err.is_outcome_unknown(), "nothing was sent");
     drop((listener, fillers));
+}
+
+/// An [`HttpSend`] that plays a script of answers, then never answers again: lets the timeout
+/// tests run on Tokio's paused clock, with no socket whose readiness the clock could outrun.
+#[derive(Debug, Clone)]
+struct ScriptedThenSilent {
+    script: Arc<Mutex<VecDeque<&'static str>>>,
+    sent: Arc<AtomicUsize>,
+}
+
+impl ScriptedThenSilent {
+    fn new(script: &[&'static str]) -> Self {
+        Self {
+            script: Arc::new(Mutex::new(script.iter().copied().collect())),
+            sent: Arc::new(AtomicUsize::new(0)),
+        }
+    }
+
+    fn sent(&self) -> usize {
+        self.sent.load(Ordering::SeqCst)
+    }
+}
+
+impl HttpSend for ScriptedThenSilent {
+    fn send(&self, _request: http::Request<bytes::Bytes>) -> SendFuture<'_> {
+        self.sent.fetch_add(1, Ordering::SeqCst);
+        let next = self.script.lock().unwrap().pop_front();
+        Box::pin(async move {
+            match next {
+                Some(body) => Ok(http::Response::new(bytes::Bytes::from_static(
+                    body.as_bytes(),
+                ))),
+                None => std::future::pending().await,
+            }
+        })
+    }
+}
+
+fn silent_client(sender: &ScriptedThenSilent) -> tencentcloud_core::ClientBuilder {
+    Client::builder()
+        .credentials(Credentials::new(ID, KEY).unwrap())
+        .region(Region::AP_HONGKONG)
+        .http_sender(sender.clone())
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_client_with_default_settings_does_not_wait_forever() {
+    let sender = ScriptedThenSilent::new(&[]);
+    let client = silent_client(&sender).build().unwrap();
+    let started = tokio::time::Instant::now();
+    let err = client.send(&email()).await.unwrap_err();
+    assert_eq!(
+        started.elapsed(),
+        tencentcloud_core::client::DEFAULT_ATTEMPT_TIMEOUT
+    );
+    assert!(err.is_timeout(), "{err}");
+    assert!(err.is_outcome_unknown());
+    assert!(err.to_string().contains("attempt timeout of 60s"), "{err}");
+    assert!(
+        err.to_string().ends_with(
+            "SendEmail may still have been carried out, so check before calling it again"
+        ),
+        "the caller learns the mail may be out: {err}"
+    );
+    assert_eq!(sender.sent(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_call_timeout_while_retrying_names_the_failure_it_interrupted() {
+    let throttled = r#"{"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"slow down"},"RequestId":"req-throttled"}}"#;
+    let sender = ScriptedThenSilent::new(&[throttled]);
+    let client = silent_client(&sender)
+        .call_timeout(Duration::from_secs(2))
+        .retry_policy(
+            RetryPolicy::new()
+                .with_initial_backoff(Duration::from_millis(10))
+                .with_max_backoff(Duration::from_millis(10)),
+        )
+        .build()
+        .unwrap();
+    let err = client.send(&email()).await.unwrap_err();
+    assert!(err.is_timeout(), "{err}");
+    let text = err.to_string();
+    assert!(
+        text.contains("call timeout of 2s elapsed while retrying"),
+        "{text}"
+    );
+    assert!(
+        text.contains("RequestLimitExceeded: slow down"),
+        "the interrupted failure is named: {text}"
+    );
+    assert_eq!(err.request_id(), Some("req-throttled"));
+    assert_eq!(err.code(), None, "a timeout, not the service's answer");
+    assert_eq!(sender.sent(), 2);
+}
+
+#[tokio::test]
+async fn timeouts_too_long_to_be_an_instant_mean_no_limit() {
+    let server = TestServer::start(vec![Reply::ok(r#""MessageId":"m-max""#)]).await;
+    let client = builder(&server)
+        .attempt_timeout(Duration::MAX)
+        .call_timeout(Duration::MAX)
+        .build()
+        .unwrap();
+    let sent = client
+        .send_with(&email(), &CallOptions::new().timeout(Duration::MAX))
+        .await
+        .unwrap();
+    assert_eq!(sent.message_id.as_deref(), Some("m-max"));
+}
+
+#[tokio::test]
+async fn zero_timeouts_are_refused_before_anything_is_sent() {
+    let server = TestServer::start(vec![]).await;
+    let err = builder(&server)
+        .connect_timeout(Duration::ZERO)
+        .attempt_timeout(Duration::ZERO)
+        .call_timeout(Duration::ZERO)
+        .build()
+        .unwrap_err();
+    for which in ["connect", "attempt", "call"] {
+        assert!(
+            err.to_string()
+                .contains(&format!("the {which} timeout must be longer than zero")),
+            "{err}"
+        );
+    }
+    let client = builder(&server).build().unwrap();
+    let err = client
+        .send_with(&email(), &CallOptions::new().timeout(Duration::ZERO))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidRequest, "{err}");
+    assert!(server.requests().is_empty());
+}
+
+#[tokio::test]
+async fn an_error_envelope_under_another_status_keeps_its_code_and_request_id() {
+    let envelope = |code: &str| {
+        format!(
+            r#"{{"Response":{{"Error":{{"Code":"{code}","Message":"from the gateway"}},"RequestId":"req-{code}"}}}}"#
+        )
+        .into_bytes()
+    };
+    let throttled = || Reply::Status(429, envelope("RequestLimitExceeded"));
+    let server = TestServer::start(vec![throttled(), throttled(), throttled()]).await;
+    let client = builder(&server).build().unwrap();
+    let err = client.send(&email()).await.unwrap_err();
+    assert!(err.is_throttling(), "{err}");
+    assert_eq!(err.request_id(), Some("req-RequestLimitExceeded"));
+    assert_eq!(err.http_status(), Some(429));
+    assert_eq!(
+        err.to_string(),
+        "ses SendEmail failed: RequestLimitExceeded: from the gateway (HTTP 429) \
+         (request id req-RequestLimitExceeded)"
+    );
+    assert_eq!(server.requests().len(), 3, "throttling is retried");
+
+    let internal = || Reply::Status(500, envelope("InternalError"));
+    let server = TestServer::start(vec![internal(), internal(), internal(), internal()]).await;
+    let client = builder(&server).build().unwrap();
+    let err = client.send(&email()).await.unwrap_err();
+    assert_eq!(err.code(), Some("InternalError"));
+    assert_eq!(server.requests().len(), 1, "SendEmail is not retried");
+    let err = client.send(&templates(1)).await.unwrap_err();
+    assert_eq!(err.code(), Some("InternalError"));
+    assert_eq!(server.requests().len(), 4, "a read is retried");
+}
+
+#[tokio::test]
+async fn only_a_failure_after_sending_warns_that_a_mail_may_be_out() {
+    let server = TestServer::start(vec![Reply::Drop; 4]).await;
+    let client = builder(&server).build().unwrap();
+    let err = client.send(&email()).await.unwrap_err();
+    assert!(err.is_outcome_unknown());
+    assert!(
+        err.to_string()
+            .contains("SendEmail may still have been carried out"),
+        "{err}"
+    );
+    let err = client.send(&templates(1)).await.unwrap_err();
+    assert!(err.is_outcome_unknown());
+    assert!(
+        !err.to_string().contains("may still have been carried out"),
+        "a read can simply be repeated: {err}"
+    );
+    let server =
+        TestServer::start(vec![Reply::error("FailedOperation.EmailAddrInBlacklist")]).await;
+    let err = builder(&server)
+        .build()
+        .unwrap()
+        .send(&email())
+        .await
+        .unwrap_err();
+    assert!(!err.is_outcome_unknown(), "the service said no: {err}");
 }

@@ -1,5 +1,6 @@
-//! The encoders against protocol.md: the flattened parameters and encoded queries and bodies of
-//! vectors 13.4, 13.5, 13.8, 13.10 and 13.11, special characters, and every decode error, each
+//! The encoders against docs/protocol.md (sections 1.3, 1.4 and 4): the flattened parameters
+//! and encoded queries and bodies of the signing vectors (the SES JSON POST, the CVM GET, the
+//! multipart POST and the v1 requests), special characters, and every decode error, each
 //! checked to name the parameter at fault.
 
 use serde::{Deserialize, Serialize};
@@ -30,7 +31,7 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The CVM `DescribeInstances` parameters of vector 13.5.
+/// The CVM `DescribeInstances` parameters of vector `tc3_get_cvm_describeinstances`.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 struct DescribeInstances {
@@ -45,7 +46,7 @@ struct Filter {
     values: Vec<String>,
 }
 
-/// The CVM `DescribeInstances` parameters of vectors 13.10 and 13.11.
+/// The CVM `DescribeInstances` parameters of the v1 vectors (HmacSHA1 and HmacSHA256).
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 struct DescribeById {
@@ -54,7 +55,7 @@ struct DescribeById {
     instance_ids: Vec<String>,
 }
 
-/// The SES `SendEmail` parameters of vector 13.4.
+/// The SES `SendEmail` parameters of vector `tc3_post_json_ses_sendemail`.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 struct SendEmail {

@@ -1,8 +1,8 @@
-//! The 14 signing vectors of protocol.md section 13 (`fixtures/vectors.json`, copied from the
+//! The 14 signing vectors of docs/protocol.md section 9 (`fixtures/vectors.json`, copied from the
 //! spec), checked one step at a time so a failure names the vector and the step that broke.
 //!
 //! The three documented TC3 examples and the documented v1 example carry no `inputs` in the
-//! file; their inputs are the ones protocol.md sections 2 and 3.2 state, written out below.
+//! file; their inputs are the ones docs/protocol.md sections 2 and 3.2 state, written out below.
 //! Every request the official SDK produced is also fed to the verifier, which must accept it.
 
 use std::collections::HashMap;
@@ -22,7 +22,7 @@ const DOC_TIMESTAMP: u64 = 1_551_113_065;
 fn vector(name: &str) -> Value {
     let list: Vec<Value> = serde_json::from_str(include_str!("fixtures/vectors.json"))
         .expect("fixtures/vectors.json is JSON");
-    assert_eq!(list.len(), 14, "protocol.md section 13 has 14 vectors");
+    assert_eq!(list.len(), 14, "the fixture has 14 vectors");
     list.into_iter()
         .find(|vector| vector.get("name").and_then(Value::as_str) == Some(name))
         .unwrap_or_else(|| panic!("vector {name} is in the fixture"))
@@ -138,7 +138,7 @@ fn check_tc3(vector: &Value, request: &SignableRequest<'_>, params: &SigningPara
 
 #[test]
 fn tc3_doc_cvm_describeinstances() {
-    // protocol.md 2.1: the older documentation revision, EXAMPLE keys.
+    // docs/protocol.md 2.1: the older documentation revision, EXAMPLE keys.
     let vector = vector("tc3_doc_cvm_describeinstances");
     let body = text(&vector, &["payload"]);
     let request = SignableRequest::new(
@@ -158,7 +158,7 @@ fn tc3_doc_cvm_describeinstances() {
 
 #[test]
 fn tc3_doc_cvm_describeinstances_current_x_tc_action() {
-    // protocol.md 2.2: the current revision also signs x-tc-action; its keys are literally the
+    // docs/protocol.md 2.2: the current revision also signs x-tc-action; its keys are literally the
     // masked text.
     let vector = vector("tc3_doc_cvm_describeinstances_current_x_tc_action");
     let body = text(&vector, &["payload"]);
@@ -181,7 +181,7 @@ fn tc3_doc_cvm_describeinstances_current_x_tc_action() {
 
 #[test]
 fn tc3_doc_common_params_get_example() {
-    // protocol.md 2.3: GET with `Limit=10&Offset=0`, EXAMPLE keys, service cvm.
+    // docs/protocol.md 2.3: GET with `Limit=10&Offset=0`, EXAMPLE keys, service cvm.
     let vector = vector("tc3_doc_common_params_get_example");
     let timestamp = vector["timestamp"].as_u64().expect("timestamp is a number");
     let request = SignableRequest::new(
@@ -285,7 +285,7 @@ fn tc3_post_multipart_ocr() {
 
 #[test]
 fn v1_doc_cvm_describeinstances() {
-    // protocol.md 3.2: the documented parameters, which include no SignatureMethod.
+    // docs/protocol.md 3.2: the documented parameters, which include no SignatureMethod.
     let vector = vector("v1_doc_cvm_describeinstances");
     let mut params = vec![
         ("Version", "2017-03-12"),
@@ -448,7 +448,7 @@ fn v1_hmac_sha256_post_cvm_describeinstances_with_token() {
 
 #[test]
 fn unsigned_payload_hash_is_the_documented_constant() {
-    // protocol.md 1.7 gives sha256("UNSIGNED-PAYLOAD") and 1.1 the hash of the empty body.
+    // docs/protocol.md 1.6 gives sha256("UNSIGNED-PAYLOAD") and 1.3 the hash of the empty body.
     assert_eq!(
         tc3::hashed_payload(Payload::Unsigned).as_str(),
         "438d4109ef0d676b8c2c7ed13cdfcb418e494d53b843d4634ce3b1085f07bb96"

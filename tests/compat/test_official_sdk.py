@@ -65,7 +65,7 @@ class _ShiftedClock:
         return real_time.time() + self.offset
 
 
-# protocol.md §5: the timestamp must be within five minutes of the server's clock, either way.
+# docs/protocol.md §5: the timestamp must be within five minutes of the server's clock, either way.
 @pytest.mark.parametrize(
     ("offset", "code"),
     [
@@ -100,7 +100,7 @@ def test_regions(config, target, region):
         )
 
 
-# protocol.md §3.1: for v1 the SDK signs a name's `_` as `.`, but sends the name as it is; the
+# docs/protocol.md §3.1: for v1 the SDK signs a name's `_` as `.`, but sends the name as it is; the
 # signature holds, and SES does not know the parameter.
 def test_a_name_with_an_underscore_is_an_unknown_parameter(config, target):
     client = make_client(target, config)
@@ -171,7 +171,7 @@ def test_malformed_parameters(config, target, action, params, code):
 
 
 def size_limit(config):
-    """The largest request, protocol.md §8: GET 32 KB; POST 1 MB with the v1 schemes, 10 MB
+    """The largest request, docs/protocol.md §8: GET 32 KB; POST 1 MB with the v1 schemes, 10 MB
     with TC3."""
     if config.req_method == "GET":
         return 32 * 1024

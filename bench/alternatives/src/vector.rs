@@ -1,4 +1,4 @@
-//! Protocol vector 13.4 (`tc3_post_json_ses_sendemail`): the SendEmail request, keys,
+//! Signing vector `tc3_post_json_ses_sendemail`: the SendEmail request, keys,
 //! timestamp and expected `Authorization` that all contenders are measured on.
 
 use serde_json::Value;
@@ -11,7 +11,7 @@ const VECTORS: &str = include_str!("../../../core/tests/fixtures/vectors.json");
 /// The name of the SendEmail vector in the file.
 pub const NAME: &str = "tc3_post_json_ses_sendemail";
 
-/// What the benchmarks need from vector 13.4.
+/// What the benchmarks need from vector `tc3_post_json_ses_sendemail`.
 #[derive(Debug, Clone)]
 pub struct Vector {
     /// `SecretId` of the documented example keys.
@@ -51,7 +51,7 @@ fn text(value: &Value, pointer: &str) -> Result<String, SetupError> {
 }
 
 impl Vector {
-    /// Reads vector 13.4 from the core's fixture file.
+    /// Reads vector `tc3_post_json_ses_sendemail` from the core's fixture file.
     ///
     /// # Errors
     /// When the file is not JSON or the vector or one of its fields is missing.

@@ -1,5 +1,6 @@
-//! What the benchmarks share: the SES SendEmail request of protocol vector 13.4 as a typed
-//! action, a canned answer, and a way to run futures that never wait.
+//! What the benchmarks share: the SES SendEmail request of signing vector
+//! `tc3_post_json_ses_sendemail` as a typed action, a canned answer, and a way to run futures
+//! that never wait.
 
 #![allow(dead_code, missing_docs, unreachable_pub)]
 
@@ -35,7 +36,7 @@ pub struct SendEmailResponse {
     pub request_id: String,
 }
 
-/// The request of protocol vector 13.4.
+/// The request of signing vector `tc3_post_json_ses_sendemail`.
 pub fn send_email() -> SendEmail {
     SendEmail {
         from_email_address: "noreply@mail.example.com".into(),

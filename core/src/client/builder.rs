@@ -17,6 +17,13 @@ use crate::region::Region;
 use crate::retry::RetryPolicy;
 use crate::transport::{HttpSend, Transport, TransportConfig};
 
+/// How long establishing a connection may take unless [`ClientBuilder::connect_timeout`] says
+/// otherwise.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long one attempt may take unless [`ClientBuilder::attempt_timeout`] says otherwise: the
+/// official SDKs' request timeout.
+pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_mins(1);
+
 /// The default region for every service.
 pub const ENV_REGION: &str = "TENCENTCLOUD_REGION";
 /// The endpoint URL for every service, e.g. an emulator.
@@ -118,22 +125,35 @@ impl ClientBuilder {
         self
     }
 
-    /// How long establishing a connection (TCP and TLS) may take.
+    /// How long establishing a connection (TCP and TLS) may take (default
+    /// [`DEFAULT_CONNECT_TIMEOUT`], 10 s). When it elapses nothing was sent, so the call is
+    /// retried whatever the action.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = Some(timeout);
+        self.connect_timeout = Some(self.positive("connect", timeout));
         self
     }
 
-    /// How long one attempt (send and read the answer) may take.
+    /// How long one attempt (send and read the answer) may take (default
+    /// [`DEFAULT_ATTEMPT_TIMEOUT`], 60 s, as the official SDKs). `Duration::MAX` means no limit.
     pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
-        self.attempt_timeout = Some(timeout);
+        self.attempt_timeout = Some(self.positive("attempt", timeout));
         self
     }
 
-    /// How long a whole call may take, retries and backoff included.
+    /// How long a whole call may take, retries and backoff included (default: no limit beyond
+    /// the attempts' own).
     pub fn call_timeout(mut self, timeout: Duration) -> Self {
-        self.call_timeout = Some(timeout);
+        self.call_timeout = Some(self.positive("call", timeout));
         self
+    }
+
+    /// `timeout`, noting a problem for `build()` when it is zero (every call would fail).
+    fn positive(&mut self, which: &str, timeout: Duration) -> Duration {
+        if timeout.is_zero() {
+            self.problems
+                .push(format!("the {which} timeout must be longer than zero"));
+        }
+        timeout
     }
 
     /// How failed calls are retried (default: 3 attempts with jittered exponential backoff).
@@ -318,7 +338,7 @@ impl ClientBuilder {
             (Some(sender), _) => Some(Transport::from_sender(sender)),
             (None, Some(http)) => Some(Transport::from_client(http)),
             (None, None) => match Transport::build(&TransportConfig {
-                connect_timeout: self.connect_timeout,
+                connect_timeout: Some(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)),
                 proxy: self.proxy.take().map(|p| p.0),
                 root_certificates_pem: std::mem::take(&mut self.root_certificates),
             }) {
@@ -364,7 +384,7 @@ impl ClientBuilder {
             region_header,
             endpoint: self.endpoint,
             service_endpoints: self.service_endpoints,
-            attempt_timeout: self.attempt_timeout,
+            attempt_timeout: Some(self.attempt_timeout.unwrap_or(DEFAULT_ATTEMPT_TIMEOUT)),
             call_timeout: self.call_timeout,
             retry: self.retry,
             language: self.language,

@@ -88,8 +88,11 @@ impl Client {
             // Reading the clock is only worth it when someone records the latency.
             let started = (!span.is_disabled()).then(Instant::now);
             let limit = options.timeout.or(self.inner.config.call_timeout);
-            let deadline = limit.map(|limit| Instant::now() + limit);
-            let call = self.call(info, encode, options, decode, deadline);
+            // A limit too far away to be an instant (`Duration::MAX`) is no deadline.
+            let deadline = limit.and_then(|limit| Instant::now().checked_add(limit));
+            // The failure before the pause the call timeout cut short, to say what it was.
+            let mut last_failure = None;
+            let call = self.call(info, encode, options, decode, deadline, &mut last_failure);
             let call = async {
                 // A span nobody records is not worth entering at every poll of the whole call.
                 if span.is_disabled() {
@@ -101,9 +104,13 @@ impl Client {
             // The timer is boxed so that calls without a limit do not carry its state in
             // theirs: the whole call's state is one allocation, cheaper while it stays small.
             let result = match limit {
-                Some(limit) => Box::pin(tokio::time::timeout(limit, call))
-                    .await
-                    .unwrap_or_else(|_| Err(Error::timeout("call", limit))),
+                Some(limit) => match Box::pin(tokio::time::timeout(limit, call)).await {
+                    Ok(result) => result,
+                    Err(_) => Err(match &last_failure {
+                        Some(last) => Error::call_timeout_after(limit, last),
+                        None => Error::timeout("call", limit),
+                    }),
+                },
                 None => call.await,
             };
             if let Some(started) = started {
@@ -155,6 +162,7 @@ impl Client {
         options: &CallOptions,
         decode: &mut DecodeAnswer<'_>,
         deadline: Option<Instant>,
+        last_failure: &mut Option<Error>,
     ) -> Result<(), Error> {
         let state = self.start_call(info, encode, options).await?;
         let policy = self.inner.config.retry;
@@ -202,18 +210,31 @@ impl Client {
             let delay = policy.backoff(attempt);
             // A pause the call's time limit would cut short only turns this error, which says
             // what went wrong (and carries its request id), into a bare timeout.
-            if deadline.is_some_and(|deadline| Instant::now() + delay >= deadline) {
+            if deadline.is_some_and(|deadline| {
+                Instant::now()
+                    .checked_add(delay)
+                    .is_none_or(|end| end >= deadline)
+            }) {
                 return Err(error);
             }
             tracing::warn!(attempt, delay_ms = delay.as_millis() as u64, error = %error, "retrying");
+            *last_failure = Some(error);
             tokio::time::sleep(delay).await;
         }
     }
 
     /// Server time minus local time, from an HTTP `Date` header.
+    ///
+    /// A date outside [`PLAUSIBLE_SERVER_DATES`] is ignored: the local clock may be wrong by
+    /// any amount (a device that booted in 1970), but a server's clock that says 1970 or 9999
+    /// is broken, and following it would put every later call of the client off.
     fn skew_from(&self, date: &str) -> Option<i64> {
         let server = httpdate::parse_http_date(date).ok()?;
         let server = server.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+        if !PLAUSIBLE_SERVER_DATES.contains(&server) {
+            tracing::warn!(date, "ignoring an implausible server date");
+            return None;
+        }
         let local = self.inner.clock.now_unix();
         i64::try_from(server)
             .ok()?
@@ -277,6 +298,9 @@ impl Client {
         }
     }
 }
+
+/// The server dates a clock correction follows, in Unix seconds: 2020-01-01 to 2100-01-01.
+const PLAUSIBLE_SERVER_DATES: std::ops::Range<u64> = 1_577_836_800..4_102_444_800;
 
 /// What one attempt produced: the outcome and the server's `Date`, if it answered.
 struct AttemptOutcome {

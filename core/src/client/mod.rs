@@ -23,7 +23,8 @@ use std::time::Duration;
 use http::HeaderValue;
 
 pub use builder::{
-    ClientBuilder, ENV_ENDPOINT_ALLOW_HTTP, ENV_ENDPOINT_URL, ENV_ENDPOINT_URL_PREFIX, ENV_REGION,
+    ClientBuilder, DEFAULT_ATTEMPT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, ENV_ENDPOINT_ALLOW_HTTP,
+    ENV_ENDPOINT_URL, ENV_ENDPOINT_URL_PREFIX, ENV_REGION,
 };
 pub use options::{CallOptions, Language};
 pub use prepared::PreparedRequest;

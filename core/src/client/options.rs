@@ -62,9 +62,14 @@ impl CallOptions {
         self
     }
 
-    /// Bounds the whole call, retries included, replacing the client's call timeout.
+    /// Bounds the whole call, retries included, replacing the client's call timeout. Zero is
+    /// refused when the call is made (nothing is sent).
     #[must_use]
     pub fn timeout(mut self, timeout: Duration) -> Self {
+        if timeout.is_zero() {
+            self.problems
+                .push("the call timeout must be longer than zero".to_owned());
+        }
         self.timeout = Some(timeout);
         self
     }

@@ -39,22 +39,29 @@ impl ProfileFileProvider {
         Self { env }
     }
 
-    fn path(&self) -> Result<Option<PathBuf>, CredentialsError> {
-        match self.env.get(CREDENTIALS_FILE) {
-            Some(path) if path.trim().is_empty() => Err(CredentialsError::Broken {
-                source_name: CREDENTIALS_FILE.to_owned(),
-                problem: "is set but empty".to_owned(),
-            }),
-            Some(path) => Ok(Some(PathBuf::from(path))),
+    /// The file named by `TENCENTCLOUD_CREDENTIALS_FILE`. Empty (or blank) counts as unset, as
+    /// for every other variable: a container started with `-e TENCENTCLOUD_CREDENTIALS_FILE=`
+    /// means "no file of my own", not a file with an empty name.
+    fn explicit_path(&self) -> Option<String> {
+        self.env
+            .get(CREDENTIALS_FILE)
+            .filter(|path| !path.trim().is_empty())
+    }
+
+    /// The file to read: the one named, or the default under the home directory (`None` when
+    /// there is no home directory either).
+    fn path(&self) -> Option<PathBuf> {
+        match self.explicit_path() {
+            Some(path) => Some(PathBuf::from(path)),
             // `USERPROFILE` is where Windows keeps the home directory when `HOME` is unset.
-            None => Ok(["HOME", "USERPROFILE"]
+            None => ["HOME", "USERPROFILE"]
                 .into_iter()
                 .find_map(|name| self.env.get(name).filter(|home| !home.is_empty()))
                 .map(|home| {
                     PathBuf::from(home)
                         .join(".tencentcloud")
                         .join("credentials")
-                })),
+                }),
         }
     }
 
@@ -67,8 +74,8 @@ impl ProfileFileProvider {
         &self,
         tried: &mut Vec<String>,
     ) -> Result<Option<Credentials>, CredentialsError> {
-        let explicit = self.env.get(CREDENTIALS_FILE).is_some();
-        let Some(path) = self.path()? else {
+        let explicit = self.explicit_path().is_some();
+        let Some(path) = self.path() else {
             tried.push("credentials file (neither HOME nor USERPROFILE is set)".to_owned());
             return Ok(None);
         };
@@ -228,12 +235,19 @@ mod tests {
         assert_eq!((c.secret_id(), c.token()), ("AKIDstaging", Some("tok")));
     }
 
-    #[test]
-    fn finds_the_file_under_home() {
-        let file = TempFile::new("credentials", FILE.as_bytes());
+    /// A home directory holding `FILE` as its default credentials file, inside `file`'s
+    /// folder (removed with it).
+    fn home_beside(file: &TempFile) -> PathBuf {
         let home = file.0.parent().unwrap().join("home");
         std::fs::create_dir_all(home.join(".tencentcloud")).unwrap();
         std::fs::write(home.join(".tencentcloud/credentials"), FILE).unwrap();
+        home
+    }
+
+    #[test]
+    fn finds_the_file_under_home() {
+        let file = TempFile::new("credentials", FILE.as_bytes());
+        let home = home_beside(&file);
         let c = load(&[("HOME", &home.display().to_string())])
             .unwrap()
             .unwrap();
@@ -301,9 +315,27 @@ mod tests {
     fn an_explicit_missing_file_is_an_error_but_a_missing_default_is_skipped() {
         let err = load(&[(CREDENTIALS_FILE, "/nonexistent/credentials")]).unwrap_err();
         assert!(err.to_string().contains("cannot be read"), "{err}");
-        let err = load(&[(CREDENTIALS_FILE, "  ")]).unwrap_err();
-        assert!(err.to_string().contains("set but empty"), "{err}");
         assert!(load(&[("HOME", "/nonexistent-home")]).unwrap().is_none());
+    }
+
+    #[test]
+    fn an_empty_file_variable_counts_as_unset() {
+        let file = TempFile::new("credentials", FILE.as_bytes());
+        let home = home_beside(&file);
+        for empty in ["", "  "] {
+            let c = load(&[
+                (CREDENTIALS_FILE, empty),
+                ("HOME", &home.display().to_string()),
+            ])
+            .unwrap()
+            .expect("the default file is read");
+            assert_eq!(c.secret_id(), "AKIDdefault");
+        }
+        assert!(
+            load(&[(CREDENTIALS_FILE, ""), ("HOME", "/nonexistent-home")])
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[test]

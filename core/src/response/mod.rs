@@ -2,8 +2,8 @@
 //!
 //! A processed request always answers with a `Response` object; `Response.Error` means the call
 //! failed with a service error, anything else is the action's result. Anything that is not this
-//! shape (an HTML error page, a truncated body, a non-200 status) is a decode error carrying the
-//! status and a short snippet.
+//! shape (an HTML error page, a truncated body, a non-200 status without the error envelope) is a
+//! decode error carrying the status and a short snippet.
 
 mod one_pass;
 
@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-use crate::error::{Error, ServiceError};
+use crate::error::{Error, ErrorKind, ServiceError};
 
 #[derive(Deserialize)]
 struct Envelope<'a> {
@@ -109,9 +109,20 @@ impl<'a> PlainAnswer<'a> {
     /// Checks the status and the envelope; a `Response.Error` becomes the service error.
     fn read(status: u16, body: &'a [u8]) -> Result<Self, Error> {
         if status != 200 {
-            // The gateway answers API errors with 200; anything else did not come from the API.
-            return Err(Error::decode(status, "the HTTP status is not 200", body));
+            // The API answers with 200, errors included; another status comes from a gateway
+            // or proxy. One that passes the API's error envelope on under its own status (a 429
+            // with `RequestLimitExceeded`) keeps the code and request id, so throttling is still
+            // seen as such; anything else is not an API answer.
+            return Err(match Self::read_envelope(status, body) {
+                Err(error) if error.kind() == ErrorKind::Service => error,
+                _ => Error::decode(status, "the HTTP status is not 200", body),
+            });
         }
+        Self::read_envelope(status, body)
+    }
+
+    /// Reads the envelope, whatever the status.
+    fn read_envelope(status: u16, body: &'a [u8]) -> Result<Self, Error> {
         // Read as text, as every other JSON in a call is: one `serde_json` reader type
         // instead of two keeps a second copy of the parser out of the build.
         let text = std::str::from_utf8(body).map_err(|e| {
@@ -150,11 +161,14 @@ impl<'a> PlainAnswer<'a> {
                     )
                     .with_request_id(request_id));
                 };
-                return Err(Error::service(ServiceError {
-                    code,
-                    message: text_of(fields.remove("Message")).unwrap_or_default(),
-                    request_id: request_id.unwrap_or_default(),
-                }));
+                return Err(Error::service_with_status(
+                    ServiceError {
+                        code,
+                        message: text_of(fields.remove("Message")).unwrap_or_default(),
+                        request_id: request_id.unwrap_or_default(),
+                    },
+                    status,
+                ));
             }
             Some(_) => {
                 return Err(
@@ -184,7 +198,6 @@ fn deprecation_text(warning: serde_json::Value) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
 
     #[derive(Debug, Deserialize, PartialEq)]
     struct Sent {

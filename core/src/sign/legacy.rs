@@ -1,7 +1,7 @@
 //! Signature v1 (HmacSHA1 and HmacSHA256): the common parameters, the string to sign over the
 //! sorted parameters, and the base64 `Signature` parameter.
 //!
-//! From protocol.md section 3.1: every parameter (common and business, flattened to dotted
+//! From docs/protocol.md section 3.1: every parameter (common and business, flattened to dotted
 //! keys) is sorted byte-wise by key and joined as `k=v&...` with the **raw** values; the string
 //! to sign is `METHOD + host + path + "?" + joined`; the signature is the standard base64 of its
 //! HMAC under the secret key. Unlike TC3, the session token is one of the signed parameters.

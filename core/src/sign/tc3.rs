@@ -2,7 +2,7 @@
 //! signing key and the `Authorization` header, each step a public function so the published
 //! vectors can be checked one step at a time.
 //!
-//! The steps, from protocol.md section 1.1:
+//! The steps, from docs/protocol.md section 1.1:
 //!
 //! 1. canonical request: `METHOD\nPATH\nQUERY\n<header lines>\nSIGNED_HEADERS\nhex(sha256(body))`,
 //!    each header line `name:value\n`, so a blank line always precedes the signed header list;

@@ -201,7 +201,8 @@ mod tests {
 
     #[test]
     fn credential_date_follows_utc_midnight() {
-        // Figures from protocol.md section 13: 1551139199 is still 2019-02-25 in UTC.
+        // The date rule of docs/protocol.md sections 1.1 and 2.1: 1551139199 is still
+        // 2019-02-25 in UTC.
         for (timestamp, date) in [
             (0, "1970-01-01"),
             (1_551_113_065, "2019-02-25"),
