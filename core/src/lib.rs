@@ -33,6 +33,11 @@
 //! # }
 //! ```
 //!
+//! Calls run on [Tokio](https://tokio.rs): await them inside a runtime with its I/O and time
+//! drivers, which `#[tokio::main]`, `Runtime::new()` and `Builder::enable_all()` give. The time
+//! driver serves the timeouts (every attempt has one, 60 s unless set otherwise) and the pauses
+//! between retries; without it Tokio panics with "timers are disabled".
+//!
 //! The modules follow one call from top to bottom: [`endpoint`] and [`region`] say where it
 //! goes, [`credentials`] who signs it, [`encode`] what bytes it carries, [`limits`] whether it
 //! may be sent, [`sign`] how it is signed (and, with the `server` feature, verified), then the [`Client`]

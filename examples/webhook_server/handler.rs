@@ -101,7 +101,22 @@ fn log_event(event: &Event) {
             "opened"
         ),
         Event::Unknown { event, raw } => {
-            tracing::info!(event = event.as_str(), %raw, "event of a kind this crate does not know");
+            // Names only: the values may be addresses or whatever a newer SES adds.
+            let fields = raw
+                .as_object()
+                .map(|object| {
+                    object
+                        .keys()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .join(",")
+                })
+                .unwrap_or_default();
+            tracing::info!(
+                event = event.as_str(),
+                fields,
+                "event of a kind this crate does not know"
+            );
         }
         _ => tracing::info!(event = name, email, bulk_id, "event"),
     }

@@ -107,6 +107,13 @@ pub enum AttachmentError {
     },
 }
 
+impl From<AttachmentError> for tencentcloud_core::Error {
+    fn from(error: AttachmentError) -> tencentcloud_core::Error {
+        // Nothing was sent; the attachment error stays the source, for callers who match it.
+        tencentcloud_core::Error::invalid_request_from(error)
+    }
+}
+
 /// Whether SES accepts `file_name`: see [`check_file_name`].
 pub fn is_allowed_file_name(file_name: &str) -> bool {
     check_file_name(file_name).is_ok()

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::attachment::{MAX_FILE_NAME_CHARS, check_file_name};
 use crate::enums::TaskType;
 use crate::template_data::{TemplateDataError, check_template_data};
-use crate::types::{Attachment, Template};
+use crate::types::{Attachment, Simple, Template};
 use crate::{BatchSendEmailRequest, SendEmailRequest};
 
 /// Most `Destination` (To) addresses of one `SendEmail`.
@@ -46,6 +46,9 @@ pub enum CheckError {
     /// `Destination`, `Cc` and `Bcc` are all empty.
     #[error("the mail has no recipient: set at least one address in Destination, Cc or Bcc")]
     NoRecipients,
+    /// Neither `Template` nor `Simple` is set (`FailedOperation.MissingEmailContent`).
+    #[error("the mail has no content: set Template (or Simple, where the account may use it)")]
+    NoContent,
     /// Too many `Destination` addresses.
     #[error("Destination has {count} addresses; SES allows at most {limit}")]
     TooManyDestination {
@@ -154,6 +157,14 @@ impl From<CheckError> for tencentcloud_core::Error {
     }
 }
 
+/// A mail needs a template or a body of its own.
+fn check_content(template: Option<&Template>, simple: Option<&Simple>) -> Result<(), CheckError> {
+    if template.is_none() && simple.is_none() {
+        return Err(CheckError::NoContent);
+    }
+    Ok(())
+}
+
 /// Checks a `SendEmail` request against SES's documented limits; what the client runs before
 /// sending.
 ///
@@ -177,8 +188,8 @@ pub fn check_batch_send_email(
 }
 
 /// Checks a `SendEmail` request: recipients (at least one; at most [`MAX_DESTINATION`] To,
-/// [`MAX_CC`] Cc, [`MAX_BCC`] Bcc), attachments (count, file names and types, total size),
-/// template data and total size.
+/// [`MAX_CC`] Cc, [`MAX_BCC`] Bcc), content (a template or a body), attachments (count, file
+/// names and types, total size), template data and total size.
 ///
 /// # Errors
 /// The [`CheckError`] of the first limit broken, in that order.
@@ -187,6 +198,7 @@ pub fn validate_send_email(request: &SendEmailRequest) -> Result<(), CheckError>
     let cc = request.cc.as_deref().unwrap_or_default();
     let bcc = request.bcc.as_deref().unwrap_or_default();
     check_recipients(destination, cc, bcc)?;
+    check_content(request.template.as_ref(), request.simple.as_ref())?;
     check_attachments(request.attachments.as_deref().unwrap_or_default())?;
     check_template(request.template.as_ref())?;
     // Writing the JSON out only to count it is the costliest check; a bound from the texts'
@@ -198,7 +210,7 @@ pub fn validate_send_email(request: &SendEmailRequest) -> Result<(), CheckError>
 }
 
 /// Checks a `BatchSendEmail` request: the subject's length, the schedule its task type needs,
-/// attachments (count, file names and types, total size), template data and total size (its
+/// content (a template or a body), attachments (count, file names and types, total size), template data and total size (its
 /// recipients come from a recipient list, not from the request).
 ///
 /// # Errors
@@ -211,7 +223,8 @@ pub fn validate_batch_send_email(request: &BatchSendEmailRequest) -> Result<(), 
             limit: MAX_BATCH_SUBJECT_CHARS,
         });
     }
-    match request.task_type {
+    // Through the wire value: `TaskType::Other(2)` is a scheduled task too.
+    match TaskType::from_value(request.task_type.value()) {
         TaskType::Scheduled if request.timed_param.is_none() => {
             return Err(CheckError::MissingTimedParam);
         }
@@ -220,6 +233,7 @@ pub fn validate_batch_send_email(request: &BatchSendEmailRequest) -> Result<(), 
         }
         _ => {}
     }
+    check_content(request.template.as_ref(), request.simple.as_ref())?;
     check_attachments(request.attachments.as_deref().unwrap_or_default())?;
     check_template(request.template.as_ref())?;
     check_request_size(request)

@@ -76,7 +76,8 @@ impl Client {
         &self.inner
     }
 
-    /// Sends one mail (`SendEmail`).
+    /// Sends one mail (`SendEmail`). All `To` recipients see each other: send once per
+    /// recipient, or use [`Client::batch_send_email`], when they should not.
     ///
     /// Before anything is sent the request is checked against SES's documented limits (at
     /// least one recipient; at most 50 `To`, 20 `Cc`, 20 `Bcc`; at most 10 attachments and

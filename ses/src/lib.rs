@@ -43,7 +43,10 @@ pub mod webhook;
 
 pub use actions::*;
 pub use client::Client;
+// What every caller names besides the requests: the error, its kind, and regions, without a
+// second dependency on `tencentcloud-core`.
 pub use service::Ses;
+pub use tencentcloud_core::{Error, ErrorKind, Region};
 pub use types::{
     AbuseReport, AddressUnsubscribeConfigData, Attachment, BlackAddressDetail, BlackEmailAddress,
     CycleEmailParam, DnsAttributes, EmailIdentity, EmailSender, ReceiverData, ReceiverDetail,

@@ -66,6 +66,13 @@ pub enum TemplateDataError {
     },
 }
 
+impl From<TemplateDataError> for tencentcloud_core::Error {
+    fn from(error: TemplateDataError) -> tencentcloud_core::Error {
+        // Nothing was sent; the template-data error stays the source, for callers who match it.
+        tencentcloud_core::Error::invalid_request_from(error)
+    }
+}
+
 /// Serializes `value` to the compact JSON text of a template's variables.
 ///
 /// # Errors

@@ -272,12 +272,16 @@ impl Event {
             });
         };
         let name = decode::event_name(object, &KINDS)?;
-        let mut fields = Fields::new(object, &name);
+        let code = KINDS
+            .iter()
+            .find(|(kind, _)| *kind == name)
+            .map(|(_, code)| *code);
+        let mut fields = Fields::new(object, &name, code);
         let event = match name.as_str() {
             "delivered" => Event::Delivered(fields.info()?),
             "dropped" => Event::Dropped(fields.info()?),
             "bounce" => {
-                let bounce_type = fields.string(field::BOUNCE_TYPE)?;
+                let bounce_type = fields.string(field::BOUNCE_TYPE);
                 let bounce_type = bounce_type
                     .filter(|t| !t.is_empty())
                     .map(|t| BounceType::from_wire(&t));
@@ -287,15 +291,15 @@ impl Event {
                 })
             }
             "open" => {
-                let user_agent = fields.string(field::USER_AGENT)?;
+                let user_agent = fields.string(field::USER_AGENT);
                 Event::Open(Open {
                     info: fields.info()?,
                     user_agent,
                 })
             }
             "click" => {
-                let link = fields.string(field::LINK)?;
-                let user_agent = fields.string(field::USER_AGENT)?;
+                let link = fields.string(field::LINK);
+                let user_agent = fields.string(field::USER_AGENT);
                 Event::Click(Click {
                     info: fields.info()?,
                     link,
@@ -370,7 +374,7 @@ pub enum WebhookError {
         field: &'static str,
     },
     /// A field has a type that cannot be read as documented.
-    #[error("field `{field}` of a `{event}` event must be {expected}, found {found}")]
+    #[error("field `{field}` of the `{event}` event must be {expected}, found {found}")]
     WrongType {
         /// The event name (shortened if very long).
         event: String,

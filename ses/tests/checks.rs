@@ -131,6 +131,24 @@ fn a_mail_needs_at_least_one_recipient_in_any_list() {
 }
 
 #[test]
+fn a_mail_needs_a_template_or_a_body_of_its_own() {
+    let mut request = mail();
+    request.template = None;
+    assert_eq!(validate_send_email(&request), Err(CheckError::NoContent));
+    request.simple = Some(Simple::from_text("hello"));
+    assert_eq!(
+        validate_send_email(&request),
+        Ok(()),
+        "a body alone is enough"
+    );
+    let mut task = batch();
+    task.template = None;
+    assert_eq!(validate_batch_send_email(&task), Err(CheckError::NoContent));
+    task.simple = Some(Simple::from_text("hello"));
+    assert_eq!(validate_batch_send_email(&task), Ok(()));
+}
+
+#[test]
 fn ten_attachments_pass_and_eleven_fail() {
     let mut request = mail();
     let files = |n: usize| {
@@ -353,6 +371,12 @@ fn batch_subjects_and_schedules_are_checked() {
     assert_eq!(
         validate_batch_send_email(&request),
         Err(CheckError::MissingTimedParam)
+    );
+    request.task_type = TaskType::Other(2);
+    assert_eq!(
+        validate_batch_send_email(&request),
+        Err(CheckError::MissingTimedParam),
+        "a known value built as `Other` is checked as what it is"
     );
     request.task_type = TaskType::Recurring;
     assert_eq!(

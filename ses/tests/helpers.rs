@@ -403,3 +403,38 @@ fn bodies_that_are_not_base64_text_cannot_be_decoded() {
         Err(BodyError::NotUtf8 { field: "Text" })
     );
 }
+
+/// A caller's function that returns the client's error type: the helpers' errors convert with
+/// `?`, and the crate names `Error` and `ErrorKind` itself.
+fn mail_parts(
+    data: &Value,
+    file_name: &str,
+) -> Result<(Template, Attachment), tencentcloud_ses::Error> {
+    let template = Template::with_data(1, data)?;
+    let attachment = Attachment::from_bytes(file_name, b"report")?;
+    Ok((template, attachment))
+}
+
+#[test]
+fn helper_errors_convert_into_the_client_error_and_keep_their_source() {
+    assert!(mail_parts(&json!({"name": "Tom"}), "report.pdf").is_ok());
+    let err = mail_parts(&json!(["not", "an", "object"]), "report.pdf").unwrap_err();
+    assert_invalid_request_from::<TemplateDataError>(&err);
+    let err = mail_parts(&json!({}), "report.exe").unwrap_err();
+    assert_invalid_request_from::<AttachmentError>(&err);
+}
+
+/// `err` is an invalid request (nothing sent) whose source is an `E`.
+fn assert_invalid_request_from<E: std::error::Error + 'static>(err: &tencentcloud_ses::Error) {
+    assert_eq!(
+        err.kind(),
+        tencentcloud_ses::ErrorKind::InvalidRequest,
+        "{err}"
+    );
+    assert!(
+        std::error::Error::source(err)
+            .and_then(|source| source.downcast_ref::<E>())
+            .is_some(),
+        "{err:?}"
+    );
+}

@@ -385,7 +385,7 @@ fn missing_required_fields_are_named() {
 
 #[test]
 fn wrong_types_name_the_field_and_what_was_found() {
-    let cases: [(&[u8], &str, &str); 6] = [
+    let cases: [(&[u8], &str, &str); 5] = [
         (
             br#"{"event":"open","email":"a@x.test","timestamp":"soon"}"#,
             "timestamp",
@@ -407,11 +407,6 @@ fn wrong_types_name_the_field_and_what_was_found() {
             "an array",
         ),
         (
-            br#"{"event":"click","email":"a@x.test","timestamp":1,"link":{}}"#,
-            "link",
-            "an object",
-        ),
-        (
             br#"{"event":7,"email":"a@x.test","timestamp":1}"#,
             "event",
             "number 7",
@@ -430,6 +425,7 @@ fn wrong_types_name_the_field_and_what_was_found() {
         }
     }
     let message = error(br#"{"event":"open","email":"a@x.test","timestamp":"soon"}"#).to_string();
+    assert!(message.contains("of the `open` event"), "{message}");
     assert!(
         message.contains("`timestamp`") && message.contains("soon"),
         "{message}"
@@ -482,4 +478,75 @@ fn errors_do_not_repeat_huge_values() {
     );
     let message = error(body.as_bytes()).to_string();
     assert!(message.len() < 300, "message of {} bytes", message.len());
+}
+
+#[test]
+fn an_odd_optional_field_is_kept_aside_and_the_event_still_arrives() {
+    let cases = [
+        (json!({"templateId": -1}), "templateId"),
+        (json!({"taskId": 1.5}), "taskId"),
+        (json!({"sentTimestamp": "abc"}), "sentTimestamp"),
+        (json!({"reason": {}}), "reason"),
+        (json!({"link": {}}), "link"),
+        (json!({"bounceType": true}), "bounceType"),
+    ];
+    for (odd, key) in cases {
+        for name in ["delivered", "bounce", "click"] {
+            let mut object = json!({"event": name, "email": "a@x.test", "timestamp": 1});
+            object
+                .as_object_mut()
+                .unwrap()
+                .extend(odd.as_object().unwrap().clone());
+            let event = single(&object.to_string());
+            assert_eq!(event.name(), name, "{object}");
+            let info = event.info().expect("a known event");
+            assert_eq!(info.email, "a@x.test");
+            assert_eq!(
+                info.extra.get(key),
+                odd.get(key),
+                "{name}: the odd `{key}` is kept as it came"
+            );
+            assert_eq!(
+                event.to_value().get(key),
+                odd.get(key),
+                "{name}: and written back"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_event_id_that_contradicts_the_name_is_kept_aside_and_never_written_wrong() {
+    let body = r#"{"event":"bounce","eventid":1,"email":"a@x.test","timestamp":1}"#;
+    let event = single(body);
+    assert_eq!(event.code(), Some(3));
+    let info = event.info().unwrap();
+    assert_eq!(info.event_id, None, "`event_id` never contradicts the kind");
+    assert_eq!(
+        info.extra.get("eventid"),
+        Some(&json!(1)),
+        "nothing is lost"
+    );
+    assert_eq!(
+        event.to_value()["eventid"],
+        json!(1),
+        "and it is written back as it came"
+    );
+    let Event::Bounce(mut bounce) =
+        single(r#"{"event":"bounce","email":"a@x.test","timestamp":1}"#)
+    else {
+        panic!("a bounce")
+    };
+    bounce.info.event_id = Some(1);
+    assert_eq!(
+        Event::Bounce(bounce).to_value()["eventid"],
+        json!(3),
+        "a code set by hand is written as the kind's"
+    );
+    let without = single(r#"{"event":"bounce","email":"a@x.test","timestamp":1}"#);
+    assert_eq!(
+        without.to_value().get("eventid"),
+        None,
+        "an event received without one is written without one"
+    );
 }

@@ -134,7 +134,9 @@ impl ClientBuilder {
     }
 
     /// How long one attempt (send and read the answer) may take (default
-    /// [`DEFAULT_ATTEMPT_TIMEOUT`], 60 s, as the official SDKs). `Duration::MAX` means no limit.
+    /// [`DEFAULT_ATTEMPT_TIMEOUT`], 60 s, as in the official SDKs). `Duration::MAX` means no
+    /// limit. The limit needs Tokio's timer, which `#[tokio::main]` enables; a runtime built by
+    /// hand needs `enable_time()` (or `enable_all()`).
     pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
         self.attempt_timeout = Some(self.positive("attempt", timeout));
         self
@@ -384,8 +386,10 @@ impl ClientBuilder {
             region_header,
             endpoint: self.endpoint,
             service_endpoints: self.service_endpoints,
-            attempt_timeout: Some(self.attempt_timeout.unwrap_or(DEFAULT_ATTEMPT_TIMEOUT)),
-            call_timeout: self.call_timeout,
+            // `Duration::MAX` lifts a limit altogether: no timer is kept for it.
+            attempt_timeout: Some(self.attempt_timeout.unwrap_or(DEFAULT_ATTEMPT_TIMEOUT))
+                .filter(|limit| *limit != Duration::MAX),
+            call_timeout: self.call_timeout.filter(|limit| *limit != Duration::MAX),
             retry: self.retry,
             language: self.language,
             request_client,

@@ -259,8 +259,11 @@ impl Client {
         };
         let send = self.inner.transport.send(request);
         let raw = match self.inner.config.attempt_timeout {
-            // Boxed for the same reason as the call's timer (see `execute`).
-            Some(limit) => match Box::pin(tokio::time::timeout(limit, send)).await {
+            // Not boxed, unlike the call's timer: every attempt has a limit unless the caller
+            // lifted it, so the timer is part of the common state. It costs little when the
+            // answer is ready at once: the answer is polled first, and the timer is only
+            // registered when it is not.
+            Some(limit) => match tokio::time::timeout(limit, send).await {
                 Ok(raw) => raw,
                 Err(_) => Err(Error::timeout("attempt", limit)),
             },

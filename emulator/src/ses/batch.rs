@@ -222,7 +222,14 @@ pub(super) fn send(shared: &Shared, params: Value) -> Answer {
         )?),
         None => None,
     };
-    checks::validate_batch_send_email(&request).map_err(|e| limit_error(&e))?;
+    checks::validate_batch_send_email(&request).map_err(|e| match e {
+        // `SendEmail` answers this with `FailedOperation.MissingEmailContent`.
+        checks::CheckError::NoContent => error(
+            missing_parameter::SEND_PARAM_NECESSARY,
+            "a batch task needs a Template (or Simple content)",
+        ),
+        other => limit_error(&other),
+    })?;
     let sender = address::parse_sender(&request.from_email_address)
         .map_err(|why| error(failed_operation::INCORRECT_SENDER, why))?;
     if let Some(reply_to) = request

@@ -100,6 +100,8 @@ pub(super) fn reply_to(given: Option<String>) -> Option<String> {
 pub(super) fn limit_error(check: &CheckError) -> ApiError {
     let code = match check {
         CheckError::NoRecipients => invalid_parameter_value::EMAIL_ADDRESS_IS_NULL,
+        // `BatchSendEmail` names the same fault `MissingParameter.SendParamNecessary`.
+        CheckError::NoContent => failed_operation::MISSING_EMAIL_CONTENT,
         CheckError::TooManyDestination { .. }
         | CheckError::TooManyCc { .. }
         | CheckError::TooManyBcc { .. } => failed_operation::TOO_MANY_RECIPIENTS,

@@ -32,6 +32,9 @@ pub struct SendEmailRequest {
     /// The subject; with a template it may hold `{{name}}` placeholders.
     pub subject: String,
     /// `To` recipients, at most 50. At least one recipient in `To`, `Cc` or `Bcc` is needed.
+    ///
+    /// Every `To` recipient sees all the others: to reach many people who should not see each
+    /// other, send one `SendEmail` per recipient, or use `BatchSendEmail` with a recipient list.
     pub destination: Option<Vec<String>>,
     /// The single address replies go to (one address despite the plural name); without it
     /// replies fail.

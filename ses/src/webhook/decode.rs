@@ -2,7 +2,10 @@
 //!
 //! Lenient where the payload is known to vary: numbers written as digit strings (and the other
 //! way round, such as a numeric `username`) are accepted, `null` and empty strings count as
-//! absent for optional numbers. Anything else of the wrong type is an error that names the field.
+//! absent for optional numbers. The fields every event carries (`email`, `timestamp`) must be
+//! readable, or the event is refused with an error that names the field; an optional field of
+//! another type is kept as it came, in [`EventInfo::extra`], so that one odd value does not
+//! lose a delivery or a bounce.
 
 use serde_json::{Map, Value};
 
@@ -75,16 +78,34 @@ const INTEGER: &str = "a non-negative integer that fits 64 bits";
 pub(super) struct Fields<'a> {
     object: &'a Map<String, Value>,
     event: &'a str,
+    /// The `eventid` the event's name stands for, when it is a documented one.
+    code: Option<u8>,
     taken: Vec<&'static str>,
 }
 
 impl<'a> Fields<'a> {
-    /// Starts reading `object`, an event called `event`.
-    pub(super) fn new(object: &'a Map<String, Value>, event: &'a str) -> Fields<'a> {
+    /// Starts reading `object`, an event called `event` whose documented code is `code`.
+    pub(super) fn new(
+        object: &'a Map<String, Value>,
+        event: &'a str,
+        code: Option<u8>,
+    ) -> Fields<'a> {
         Fields {
             object,
             event,
+            code,
             taken: vec![field::EVENT],
+        }
+    }
+
+    /// The `eventid`, when it agrees with the event's name; one that names another kind is
+    /// left for [`EventInfo::extra`], so that `event_id` never contradicts the kind and the
+    /// odd value is still there to see.
+    fn event_id(&mut self) -> Option<u64> {
+        let id = self.integer(field::EVENT_ID)?;
+        match self.code {
+            Some(code) if u64::from(code) != id => self.leave_for_extra(field::EVENT_ID),
+            _ => Some(id),
         }
     }
 
@@ -110,8 +131,28 @@ impl<'a> Fields<'a> {
         })
     }
 
+    /// Reads an optional text field; a number is accepted and kept as its decimal text. A value
+    /// of another type is left for [`EventInfo::extra`].
+    pub(super) fn string(&mut self, key: &'static str) -> Option<String> {
+        self.string_strict(key)
+            .unwrap_or_else(|_| self.leave_for_extra(key))
+    }
+
+    /// Reads an optional non-negative integer field (see [`Fields::integer_strict`]); a value
+    /// that is not one is left for [`EventInfo::extra`].
+    pub(super) fn integer(&mut self, key: &'static str) -> Option<u64> {
+        self.integer_strict(key)
+            .unwrap_or_else(|_| self.leave_for_extra(key))
+    }
+
+    /// Un-reads `key`, so that [`Fields::info`] keeps its value in [`EventInfo::extra`].
+    fn leave_for_extra<T>(&mut self, key: &'static str) -> Option<T> {
+        self.taken.retain(|taken| *taken != key);
+        None
+    }
+
     /// Reads a text field; a number is accepted and kept as its decimal text.
-    pub(super) fn string(&mut self, key: &'static str) -> Result<Option<String>, WebhookError> {
+    fn string_strict(&mut self, key: &'static str) -> Result<Option<String>, WebhookError> {
         match self.take(key) {
             None => Ok(None),
             Some(Value::String(text)) => Ok(Some(text.clone())),
@@ -129,13 +170,13 @@ impl<'a> Fields<'a> {
             self.taken.push(key);
             return Err(self.wrong_type(key, INTEGER, value));
         }
-        let value = self.integer(key)?;
+        let value = self.integer_strict(key)?;
         self.required(key, value)
     }
 
     /// Reads a non-negative integer field; a string of digits is accepted, an empty one is
     /// treated as absent.
-    pub(super) fn integer(&mut self, key: &'static str) -> Result<Option<u64>, WebhookError> {
+    fn integer_strict(&mut self, key: &'static str) -> Result<Option<u64>, WebhookError> {
         const EXPECTED: &str = INTEGER;
         let Some(value) = self.take(key) else {
             return Ok(None);
@@ -157,28 +198,28 @@ impl<'a> Fields<'a> {
     /// Reads the fields every event carries, then keeps every field not read so far (by this
     /// call or earlier ones) as [`EventInfo::extra`]. Call it after the event's own fields.
     pub(super) fn info(&mut self) -> Result<EventInfo, WebhookError> {
-        let email = self.string(field::EMAIL)?;
+        let email = self.string_strict(field::EMAIL)?;
         let email = self.required(field::EMAIL, email)?;
         let timestamp = self.required_integer(field::TIMESTAMP)?;
-        let bulk_id = match self.string(field::BULK_ID)? {
+        let bulk_id = match self.string(field::BULK_ID) {
             Some(id) => Some(id),
-            None => self.string(field::BULK_ID_LOWER)?,
+            None => self.string(field::BULK_ID_LOWER),
         };
         let mut info = EventInfo {
             email,
             timestamp,
             bulk_id,
-            reason: self.string(field::REASON)?,
-            username: self.string(field::USERNAME)?,
-            from: self.string(field::FROM)?,
-            from_domain: self.string(field::FROM_DOMAIN)?,
-            template_id: self.integer(field::TEMPLATE_ID)?,
-            subject: self.string(field::SUBJECT)?,
-            message_id: self.string(field::MESSAGE_ID)?,
-            event_id: self.integer(field::EVENT_ID)?,
-            task_id: self.integer(field::TASK_ID)?,
-            sent_timestamp: self.integer(field::SENT_TIMESTAMP)?,
-            custom: self.string(field::CUSTOM)?,
+            reason: self.string(field::REASON),
+            username: self.string(field::USERNAME),
+            from: self.string(field::FROM),
+            from_domain: self.string(field::FROM_DOMAIN),
+            template_id: self.integer(field::TEMPLATE_ID),
+            subject: self.string(field::SUBJECT),
+            message_id: self.string(field::MESSAGE_ID),
+            event_id: self.event_id(),
+            task_id: self.integer(field::TASK_ID),
+            sent_timestamp: self.integer(field::SENT_TIMESTAMP),
+            custom: self.string(field::CUSTOM),
             extra: Map::new(),
         };
         info.extra = self

@@ -40,6 +40,12 @@ impl Event {
             }
             _ => {}
         }
+        // The numeric code follows the kind, whatever `event_id` says, so the two agree.
+        if info.is_some_and(|info| info.event_id.is_some())
+            && let Some(code) = self.code()
+        {
+            object.insert(field::EVENT_ID.to_owned(), Value::from(code));
+        }
         Value::Object(object)
     }
 }
