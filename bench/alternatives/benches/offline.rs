@@ -43,7 +43,8 @@ where
 }
 
 fn vector() -> Vector {
-    Vector::load().expect("vector `tc3_post_json_ses_sendemail` from core/tests/fixtures/vectors.json")
+    Vector::load()
+        .expect("vector `tc3_post_json_ses_sendemail` from core/tests/fixtures/vectors.json")
 }
 
 fn sign_tc3(c: &mut Criterion) {

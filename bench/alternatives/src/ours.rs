@@ -126,6 +126,26 @@ pub fn loopback_client(vector: &Vector, url: &str) -> Result<Client, SetupError>
     Ok(Client::new(core))
 }
 
+/// [`loopback_client`] with the attempt limit lifted (`Duration::MAX`, so no timer per
+/// attempt): the diagnostic `loopback --only ours-no-attempt-timer`, which shows what the
+/// default 60 s attempt timeout costs a round trip.
+///
+/// # Errors
+/// When the client cannot be built.
+pub fn loopback_client_without_attempt_timer(
+    vector: &Vector,
+    url: &str,
+) -> Result<Client, SetupError> {
+    let core = tencentcloud_core::Client::builder()
+        .credentials(credentials(vector)?)
+        .region(Region::AP_HONGKONG)
+        .endpoint_url(url)
+        .attempt_timeout(std::time::Duration::MAX)
+        .build()
+        .map_err(|e| setup_error("building our loopback client without attempt timer", e))?;
+    Ok(Client::new(core))
+}
+
 /// The diagnostic loop of `loopback --only ours-prepare-raw-send`: every request encoded and
 /// signed by `client` ([`tencentcloud_core::Client::prepare`]), then sent by a raw reqwest
 /// client and its answer read without decoding, as the raw loop does.
