@@ -1011,6 +1011,7 @@ async fn a_call_timeout_while_retrying_names_the_failure_it_interrupted() {
 async fn timeouts_too_long_to_be_an_instant_mean_no_limit() {
     let server = TestServer::start(vec![Reply::ok(r#""MessageId":"m-max""#)]).await;
     let client = builder(&server)
+        .connect_timeout(Duration::MAX)
         .attempt_timeout(Duration::MAX)
         .call_timeout(Duration::MAX)
         .build()

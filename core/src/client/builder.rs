@@ -127,7 +127,7 @@ impl ClientBuilder {
 
     /// How long establishing a connection (TCP and TLS) may take (default
     /// [`DEFAULT_CONNECT_TIMEOUT`], 10 s). When it elapses nothing was sent, so the call is
-    /// retried whatever the action.
+    /// retried whatever the action. `Duration::MAX` means no limit.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(self.positive("connect", timeout));
         self
@@ -143,7 +143,7 @@ impl ClientBuilder {
     }
 
     /// How long a whole call may take, retries and backoff included (default: no limit beyond
-    /// the attempts' own).
+    /// the attempts' own). `Duration::MAX` means no limit.
     pub fn call_timeout(mut self, timeout: Duration) -> Self {
         self.call_timeout = Some(self.positive("call", timeout));
         self
@@ -340,7 +340,9 @@ impl ClientBuilder {
             (Some(sender), _) => Some(Transport::from_sender(sender)),
             (None, Some(http)) => Some(Transport::from_client(http)),
             (None, None) => match Transport::build(&TransportConfig {
-                connect_timeout: Some(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT)),
+                connect_timeout: limit(Some(
+                    self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
+                )),
                 proxy: self.proxy.take().map(|p| p.0),
                 root_certificates_pem: std::mem::take(&mut self.root_certificates),
             }) {
@@ -386,10 +388,10 @@ impl ClientBuilder {
             region_header,
             endpoint: self.endpoint,
             service_endpoints: self.service_endpoints,
-            // `Duration::MAX` lifts a limit altogether: no timer is kept for it.
-            attempt_timeout: Some(self.attempt_timeout.unwrap_or(DEFAULT_ATTEMPT_TIMEOUT))
-                .filter(|limit| *limit != Duration::MAX),
-            call_timeout: self.call_timeout.filter(|limit| *limit != Duration::MAX),
+            attempt_timeout: limit(Some(
+                self.attempt_timeout.unwrap_or(DEFAULT_ATTEMPT_TIMEOUT),
+            )),
+            call_timeout: limit(self.call_timeout),
             retry: self.retry,
             language: self.language,
             request_client,
@@ -409,4 +411,10 @@ impl ClientBuilder {
             }),
         })
     }
+}
+
+/// A timeout as the client keeps it: `Duration::MAX` lifts the limit altogether, so no timer
+/// is kept for it.
+fn limit(timeout: Option<Duration>) -> Option<Duration> {
+    timeout.filter(|timeout| *timeout != Duration::MAX)
 }
