@@ -199,7 +199,9 @@ impl BodyEncoding {
         matches!(self, Self::Multipart | Self::OctetStream)
     }
 
-    /// The name used in declarations: `json`, `form`, `multipart`, `octet-stream`, `query`.
+    /// The encoding's name: `json`, `form`, `multipart` and `octet-stream` as written in
+    /// `content = "..."`, and `query` for the GET query string, which a declaration does not
+    /// write (it follows from `method = "GET"`).
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Json => "json",

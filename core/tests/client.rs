@@ -814,21 +814,30 @@ fn bad_transport_settings_are_reported_by_build() {
 #[service(name = "cls", version = "2020-10-16")]
 struct Cls;
 
-/// An upload action whose body is the raw bytes of one field.
+/// An upload action whose body is the raw bytes of one field; the others go in headers.
 #[action(service = Cls, response = SentResponse, content = "octet-stream")]
 struct UploadLog {
+    topic_id: String,
+    hash_key: Option<String>,
+    compress_type: Option<String>,
     #[tc(file)]
     data: String,
 }
 
 #[tokio::test]
-async fn an_octet_stream_action_sends_its_file_field_as_the_raw_body() {
+async fn an_octet_stream_action_sends_its_file_as_the_body_and_the_other_fields_as_headers() {
     use base64::Engine as _;
     let server = TestServer::start(vec![]).await;
     let client = builder(&server).build().unwrap();
     let raw = b"\x00\x01binary log\xff".to_vec();
     let data = base64::engine::general_purpose::STANDARD.encode(&raw);
-    client.send(&UploadLog { data }).await.unwrap();
+    let upload = UploadLog {
+        topic_id: "e621fdb8-16f4-41cf-bc73-5aead0b75a03".into(),
+        hash_key: None,
+        compress_type: Some(String::new()),
+        data,
+    };
+    client.send(&upload).await.unwrap();
     let request = &server.requests()[0];
     assert_eq!(request.body, raw);
     assert_eq!(
@@ -836,9 +845,23 @@ async fn an_octet_stream_action_sends_its_file_field_as_the_raw_body() {
         Some("application/octet-stream")
     );
     assert_eq!(request.header("x-tc-action"), Some("UploadLog"));
+    // The other fields travel as `X-<SERVICE>-<Field>` headers; a `None` is left out.
+    assert_eq!(
+        request.header("x-cls-topicid"),
+        Some("e621fdb8-16f4-41cf-bc73-5aead0b75a03")
+    );
+    assert_eq!(request.header("x-cls-compresstype"), Some(""));
+    assert_eq!(request.header("x-cls-hashkey"), None);
+    assert_eq!(
+        request.header("x-cls-data"),
+        None,
+        "the body is not a header"
+    );
+
     let err = client
         .send(&UploadLog {
             data: "not base64!".into(),
+            ..upload.clone()
         })
         .await
         .unwrap_err();
@@ -847,7 +870,20 @@ async fn an_octet_stream_action_sends_its_file_field_as_the_raw_body() {
         err.to_string().contains("parameter `Data` is not base64"),
         "{err}"
     );
-    assert_eq!(server.requests().len(), 1, "nothing sent for the bad body");
+    let err = client
+        .send(&UploadLog {
+            topic_id: "line\nbreak".into(),
+            ..upload
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidRequest, "{err}");
+    assert!(
+        err.to_string()
+            .contains("parameter `TopicId` cannot be sent in header `X-CLS-TopicId`"),
+        "{err}"
+    );
+    assert_eq!(server.requests().len(), 1, "nothing sent for a bad request");
 }
 
 #[tokio::test]

@@ -177,8 +177,19 @@ impl FromMeta for ServiceArgs {
     }
 }
 
-impl FromMeta for ActionArgs {
-    fn from_list(items: &[NestedMeta]) -> darling::Result<Self> {
+/// Reads `#[action(...)]` as far as it can: the options, once `service` and `response` could be
+/// read, with every other unreadable option left unset; and the errors found. With the options
+/// in hand the action is still emitted, from a stand-in declaration, next to the errors, so the
+/// code that uses it does not report more (`no method named clone`, "not an action").
+pub(crate) fn parse_action(args: TokenStream) -> (Option<ActionArgs>, darling::Result<()>) {
+    match NestedMeta::parse_meta_list(args) {
+        Ok(items) => ActionArgs::read(&items),
+        Err(error) => (None, Err(error.into())),
+    }
+}
+
+impl ActionArgs {
+    fn read(items: &[NestedMeta]) -> (Option<Self>, darling::Result<()>) {
         let mut errors = darling::Error::accumulator();
         let read = options::read(items, "action", ACTION_OPTIONS, &mut errors);
         let (mut service, mut response, mut name, mut method) = (None, None, None, None);
@@ -198,9 +209,8 @@ impl FromMeta for ActionArgs {
             }
         }
         require(&read, "action", &["service", "response"], &mut errors);
-        errors.finish()?;
-        match (service, response) {
-            (Some(service), Some(response)) => Ok(Self {
+        let args = match (service, response) {
+            (Some(service), Some(response)) => Some(Self {
                 service,
                 response,
                 name,
@@ -211,11 +221,10 @@ impl FromMeta for ActionArgs {
                 builder,
                 krate,
             }),
-            // Unreachable: a missing or unreadable option was reported just above.
-            _ => Err(darling::Error::custom(
-                "`#[action]` needs `service` and `response`",
-            )),
-        }
+            // A missing or unreadable `service` or `response` was reported above.
+            _ => None,
+        };
+        (args, errors.finish())
     }
 }
 
@@ -267,7 +276,7 @@ fn require(
     let missing: Vec<&str> = required
         .iter()
         .copied()
-        .filter(|key| !read.written.contains(key))
+        .filter(|key| !read.written.contains(key) && !read.misspelt.contains(key))
         .collect();
     if missing.is_empty() {
         return;

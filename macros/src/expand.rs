@@ -41,7 +41,11 @@ pub(crate) fn action(args: TokenStream, item: TokenStream) -> TokenStream {
         Err(error) => return unparsed(item, &error),
     };
     let mut errors = darling::Error::accumulator();
-    let args = errors.handle(args::parse::<ActionArgs>(args));
+    let (args, read) = args::parse_action(args);
+    // Rules are checked only on options that were all read: an unreadable one stands at its
+    // default, and a rule broken by that default would be a second error for one mistake.
+    let args_complete = read.is_ok();
+    errors.handle(read);
     let found = errors
         .handle(input::named_struct(&item, "action", true))
         .and_then(|found| {
@@ -50,7 +54,7 @@ pub(crate) fn action(args: TokenStream, item: TokenStream) -> TokenStream {
                 .map(|()| found)
         });
     let spec = match (&args, &found) {
-        (Some(args), Some(found)) => errors.handle(valid::action(args, found)),
+        (Some(args), Some(found)) if args_complete => errors.handle(valid::action(args, found)),
         _ => None,
     };
     let builder_ok = match (&args, &found) {
@@ -61,10 +65,11 @@ pub(crate) fn action(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     match (errors.finish(), args, found, spec) {
         (Ok(()), Some(args), Some(found), Some(spec)) => action_impl(&args, found, &spec),
-        // Only the options broke a rule: the struct is still emitted with its derives and an
-        // `Action` impl built from the options as far as they hold, next to the errors, so the
-        // code that uses the action reports nothing more (serde's "cannot find attribute", "not
-        // an action"). thiserror answers a broken `#[error]` the same way.
+        // Only the options are wrong (unreadable, or breaking a rule): the struct is still
+        // emitted with its derives and an `Action` impl built from the options as far as they
+        // hold, next to the errors, so the code that uses the action reports nothing more
+        // (serde's "cannot find attribute", "not an action"). thiserror answers a broken
+        // `#[error]` the same way. Without `service` or `response` there is no impl to write.
         (Err(error), Some(args), Some(found), None) if builder_ok => {
             let spec = valid::stand_in(&args, &found);
             let mut out = action_impl(&args, found, &spec);

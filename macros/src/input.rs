@@ -174,14 +174,55 @@ fn check_wire_names(fields: &[FieldInfo], errors: &mut Accumulator) {
 /// into the generated impl instead.
 pub(crate) fn check_no_generics(input: &Input) -> darling::Result<()> {
     let generics = &input.item.generics;
-    if generics.params.is_empty() && generics.where_clause.is_none() {
-        return Ok(());
+    if !generics.params.is_empty() || generics.where_clause.is_some() {
+        return Err(Error::custom(
+            "`#[action]` cannot have generic parameters, lifetimes or a `where` clause: an action \
+             is owned data sent as it is; give its fields concrete, owned types (`String`, not \
+             `&str`)",
+        )
+        .with_span(generics));
     }
-    Err(Error::custom(
-        "`#[action]` cannot have generic parameters, lifetimes or a `where` clause: an action is \
-         owned data sent as it is; give its fields concrete, owned types (`String`, not `&str`)",
-    )
-    .with_span(generics))
+    let mut errors = Error::accumulator();
+    for field in &input.item.fields {
+        if let Some(borrowed) = first_reference(&field.ty) {
+            errors.push(
+                Error::custom(
+                    "an `#[action]` field cannot borrow: an action is owned data sent as it is \
+                     and read back the same way; use an owned type (`String`, not `&str`; \
+                     `Vec<T>`, not `&[T]`)",
+                )
+                .with_span(borrowed),
+            );
+        }
+    }
+    errors.finish()
+}
+
+/// The first reference anywhere in a type (`&str`, `Option<&str>`, `Vec<&[u8]>`), which serde
+/// could only read back as "not general enough", far from the field.
+fn first_reference(ty: &Type) -> Option<&syn::TypeReference> {
+    match ty {
+        Type::Reference(reference) => Some(reference),
+        Type::Array(array) => first_reference(&array.elem),
+        Type::Slice(slice) => first_reference(&slice.elem),
+        Type::Group(group) => first_reference(&group.elem),
+        Type::Paren(paren) => first_reference(&paren.elem),
+        Type::Tuple(tuple) => tuple.elems.iter().find_map(first_reference),
+        Type::Path(path) => path
+            .path
+            .segments
+            .iter()
+            .filter_map(|segment| match &segment.arguments {
+                syn::PathArguments::AngleBracketed(args) => Some(args),
+                _ => None,
+            })
+            .flat_map(|args| &args.args)
+            .find_map(|arg| match arg {
+                syn::GenericArgument::Type(ty) => first_reference(ty),
+                _ => None,
+            }),
+        _ => None,
+    }
 }
 
 /// The error for an item that is not a struct at all, on its keyword where there is one.

@@ -49,7 +49,8 @@ pub fn service(args: TokenStream, item: TokenStream) -> TokenStream {
 /// - `signing = "TC3-HMAC-SHA256" | "HmacSHA256" | "HmacSHA1"`: default `TC3-HMAC-SHA256`.
 /// - `content = "json" | "form" | "multipart" | "octet-stream"`: default query string for
 ///   GET, JSON for POST with TC3, form for POST with HmacSHA*. JSON, multipart and raw bytes
-///   need TC3 and POST; a form body needs HmacSHA*.
+///   need TC3 and POST; a form body needs HmacSHA* on a POST, while on a GET `form` means
+///   the query string, whatever the signature.
 /// - `idempotent = true | false`: default true for names starting with `Describe`, `Get`,
 ///   `List`, `Query` or `Inquire`.
 /// - `builder = true`: also generate `Struct::builder()`, a builder whose `build()` compiles
@@ -57,10 +58,11 @@ pub fn service(args: TokenStream, item: TokenStream) -> TokenStream {
 /// - `crate = path`: where `tencentcloud_core` is, for crates that re-export it.
 ///
 /// The struct gets `Serialize`, `Deserialize`, `Debug`, `Clone` and `PartialEq`. `Option`
-/// fields are left out when `None`. In a multipart action, `#[tc(file)]` on a field marks it as
+/// fields are left out when `None` (the macro sees `Option` by name, not through an alias).
+/// Fields are owned: a borrowed type such as `&str` is a compile error. In a multipart action, `#[tc(file)]` on a field marks it as
 /// a file part; in an octet-stream action, exactly one field carries `#[tc(file)]` and its
 /// bytes are the body (base64 in the struct either way; the wire names go into
-/// `Action::FILE_FIELDS`).
+/// `Action::FILE_FIELDS`), while every other field is sent in an `X-<SERVICE>-<Field>` header.
 ///
 /// ```
 /// # #[tencentcloud_core::service(name = "ses", version = "2020-10-02")]

@@ -38,6 +38,9 @@ pub(crate) struct Read<'a> {
     /// Every known key that was written, well-formed or not, so a malformed option is not
     /// also reported as missing.
     pub(crate) written: Vec<&'static str>,
+    /// The known keys that unknown ones were taken for (`servce` for `service`): already
+    /// reported with a "did you mean", so not reported as missing too.
+    pub(crate) misspelt: Vec<&'static str>,
 }
 
 /// Reads every `key = value` item of an attribute, reporting the items that are not of that
@@ -52,6 +55,7 @@ pub(crate) fn read<'a>(
     let mut read = Read {
         given: Vec::new(),
         written: Vec::new(),
+        misspelt: Vec::new(),
     };
     for item in items {
         let (path, value) = match item {
@@ -73,6 +77,9 @@ pub(crate) fn read<'a>(
         let key = path_text(path);
         let Some(spec) = specs.iter().find(|spec| spec.key == key).copied() else {
             errors.push(unknown_option(&key, attr, specs).with_span(path));
+            if let Some(meant) = closest(&key, &keys(specs)) {
+                read.misspelt.push(meant);
+            }
             continue;
         };
         if read.written.contains(&spec.key) {

@@ -150,8 +150,9 @@ fn model_expansion() {
 
 #[test]
 fn error_expansion_keeps_the_struct_and_reports_once() {
+    // Without `service` there is no `Action` impl to write: the struct alone, then the error.
     let out = expand::action(
-        quote!(service = Ses, response = R, sigining = "HmacSHA1"),
+        quote!(servce = Ses, response = R),
         quote! {
             pub struct Thing {
                 #[serde(rename = "X")]
@@ -164,9 +165,47 @@ fn error_expansion_keeps_the_struct_and_reports_once() {
             pub x: u8,
         }
         ::core::compile_error! {
-            "unknown `#[action]` option `sigining`; did you mean `signing`? the options are `service`, `response`, `name`, `method`, `signing`, `content`, `idempotent`, `builder` and `crate`"
+            "unknown `#[action]` option `servce`; did you mean `service`? the options are `service`, `response`, `name`, `method`, `signing`, `content`, `idempotent`, `builder` and `crate`"
         }
     "#]].assert_eq(&pretty(&out));
+    // An unreadable option beside a readable `service` and `response`: the action as far as
+    // the options hold, then the error.
+    let out = expand::action(
+        quote!(service = Ses, response = R, sigining = "HmacSHA1"),
+        quote! {
+            pub struct Thing {
+                #[serde(rename = "X")]
+                pub x: u8,
+            }
+        },
+    );
+    expect![[r##"
+        #[derive(
+            ::tencentcloud_core::__private::serde::Serialize,
+            ::tencentcloud_core::__private::serde::Deserialize,
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::cmp::PartialEq,
+        )]
+        #[serde(crate = "::tencentcloud_core::__private::serde", rename_all = "PascalCase")]
+        pub struct Thing {
+            #[serde(rename = "X")]
+            pub x: u8,
+        }
+        impl ::tencentcloud_core::__private::Action for Thing {
+            type Service = Ses;
+            type Response = R;
+            const NAME: &'static ::core::primitive::str = "Thing";
+            const METHOD: ::tencentcloud_core::__private::HttpMethod = ::tencentcloud_core::__private::HttpMethod::Post;
+            const SIGNING: ::tencentcloud_core::__private::SigningScheme = ::tencentcloud_core::__private::SigningScheme::Tc3HmacSha256;
+            const ENCODING: ::tencentcloud_core::__private::BodyEncoding = ::tencentcloud_core::__private::BodyEncoding::Json;
+            const IDEMPOTENT: ::core::primitive::bool = false;
+            const FILE_FIELDS: &'static [&'static ::core::primitive::str] = &[];
+        }
+        ::core::compile_error! {
+            "unknown `#[action]` option `sigining`; did you mean `signing`? the options are `service`, `response`, `name`, `method`, `signing`, `content`, `idempotent`, `builder` and `crate`"
+        }
+    "##]].assert_eq(&pretty(&out));
 }
 
 #[test]

@@ -13,4 +13,10 @@ pub struct SendThing {
     pub to: String,
 }
 
-fn main() {}
+fn main() {
+    // The action is still emitted next to the error: its uses report nothing more.
+    let thing = SendThing { to: String::new() };
+    let copy = thing.clone();
+    fn is_action<A: tencentcloud_core::Action>(_: &A) {}
+    is_action(&copy);
+}

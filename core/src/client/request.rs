@@ -50,6 +50,9 @@ impl Plan {
     }
 }
 
+/// Parameters sent as headers, by name.
+type FieldHeaders = Vec<(HeaderName, HeaderValue)>;
+
 /// The parameters, encoded once per call.
 #[derive(Debug)]
 pub(crate) enum Encoded {
@@ -58,6 +61,13 @@ pub(crate) enum Encoded {
         /// Validated once, when encoding; ASCII, so it is also the text that is signed.
         content_type: HeaderValue,
         bytes: Bytes,
+    },
+    /// The raw bytes of an octet-stream action, and its other fields as headers.
+    OctetStream {
+        bytes: Bytes,
+        /// `X-<SERVICE>-<Field>` for every field but the file one, as the official Go SDK
+        /// sends them (CLS `UploadLog` reads `X-CLS-TopicId` this way); left out when `None`.
+        field_headers: FieldHeaders,
     },
     /// The query string of a TC3 GET.
     Query(String),
@@ -76,7 +86,7 @@ impl Encoded {
     /// Kept apart from the generic [`Encoded::new`] so that it is compiled once.
     fn within_limits(self, plan: Plan) -> Result<Self, Error> {
         let size = match &self {
-            Self::Body { bytes, .. } => bytes.len(),
+            Self::Body { bytes, .. } | Self::OctetStream { bytes, .. } => bytes.len(),
             Self::Query(query) => query.len(),
             // The business parameters alone must fit before anything is signed; the common
             // parameters and the signature are checked again once they are added.
@@ -110,10 +120,17 @@ impl Encoded {
     /// The encodings that belong to the action's nature: files and raw bytes.
     fn fixed<A: Action>(action: &A, _: Plan) -> Result<Self, Error> {
         Ok(match A::ENCODING {
-            BodyEncoding::OctetStream => Self::Body {
-                content_type: HeaderValue::from_static(content_type::OCTET_STREAM),
-                bytes: octet_stream_body(action, A::FILE_FIELDS)?.into(),
-            },
+            BodyEncoding::OctetStream => {
+                let (bytes, field_headers) = octet_stream(
+                    &serde_json::to_value(action).map_err(Error::invalid_request_from)?,
+                    <A::Service as crate::action::Service>::NAME,
+                    A::FILE_FIELDS,
+                )?;
+                Self::OctetStream {
+                    bytes: bytes.into(),
+                    field_headers,
+                }
+            }
             BodyEncoding::Multipart => {
                 let (content_type, bytes) = encode::multipart::to_body(action, A::FILE_FIELDS)
                     .map_err(Error::invalid_request_from)?;
@@ -185,13 +202,25 @@ pub(crate) fn build(
         Encoded::Body {
             content_type,
             bytes,
-        } => build_tc3(info, ctx, "", content_type, bytes.clone()),
+        } => build_tc3(info, ctx, "", content_type, bytes.clone(), &[]),
+        Encoded::OctetStream {
+            bytes,
+            field_headers,
+        } => build_tc3(
+            info,
+            ctx,
+            "",
+            &HeaderValue::from_static(content_type::OCTET_STREAM),
+            bytes.clone(),
+            field_headers,
+        ),
         Encoded::Query(query) => build_tc3(
             info,
             ctx,
             query,
             &HeaderValue::from_static(content_type::FORM),
             Bytes::new(),
+            &[],
         ),
         Encoded::Legacy(business) => build_legacy(info, ctx, business),
     }
@@ -203,6 +232,7 @@ fn build_tc3(
     query: &str,
     content_type: &HeaderValue,
     body: Bytes,
+    field_headers: &[(HeaderName, HeaderValue)],
 ) -> Result<http::Request<Bytes>, Error> {
     let endpoint = ctx.target.endpoint();
     let content_type_text = content_type
@@ -284,6 +314,9 @@ fn build_tc3(
             header::name::X_TC_CONTENT_SHA256,
             HeaderValue::from_static(header::UNSIGNED_PAYLOAD),
         );
+    }
+    for (name, value) in field_headers {
+        headers.insert(name.clone(), value.clone());
     }
     add_extra_headers(&mut headers, ctx.extra_headers);
     let uri = if query.is_empty() {
@@ -408,17 +441,26 @@ fn finish(
     request
 }
 
-/// The body of an octet-stream action: the raw bytes of its one file field (base64 in the
-/// struct, like multipart file fields).
-fn octet_stream_body<A: Action>(action: &A, file_fields: &[&str]) -> Result<Vec<u8>, Error> {
+/// An octet-stream action as sent: the raw bytes of its one file field (base64 in the struct,
+/// like multipart file fields) are the body, and every other field travels in a header named
+/// `X-<SERVICE>-<Field>` (flattened like a query parameter when it is nested).
+fn octet_stream(
+    value: &serde_json::Value,
+    service: &str,
+    file_fields: &[&str],
+) -> Result<(Vec<u8>, FieldHeaders), Error> {
     use base64::Engine as _;
     let [field] = file_fields else {
         return Err(Error::invalid_request(
             "an octet-stream action needs exactly one field marked #[tc(file)]",
         ));
     };
-    let value = serde_json::to_value(action).map_err(Error::invalid_request_from)?;
-    let text = match value.get(*field) {
+    let serde_json::Value::Object(fields) = value else {
+        return Err(Error::invalid_request(
+            "an octet-stream action must be a struct with named fields",
+        ));
+    };
+    let text = match fields.get(*field) {
         Some(serde_json::Value::String(text)) => text,
         Some(serde_json::Value::Null) | None => {
             return Err(Error::invalid_request(format!(
@@ -431,7 +473,35 @@ fn octet_stream_body<A: Action>(action: &A, file_fields: &[&str]) -> Result<Vec<
             )));
         }
     };
-    base64::engine::general_purpose::STANDARD
+    let body = base64::engine::general_purpose::STANDARD
         .decode(text)
-        .map_err(|e| Error::invalid_request(format!("parameter `{field}` is not base64: {e}")))
+        .map_err(|e| Error::invalid_request(format!("parameter `{field}` is not base64: {e}")))?;
+    // Every field but the file one, which can be large and is already the body.
+    let others: serde_json::Map<String, serde_json::Value> = fields
+        .iter()
+        .filter(|(name, _)| name.as_str() != *field)
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect();
+    let prefix = format!("X-{}-", service.to_ascii_uppercase());
+    let headers = encode::flatten(&others)
+        .map_err(Error::invalid_request_from)?
+        .into_iter()
+        .map(|(key, value)| {
+            let name = format!("{prefix}{key}");
+            let header_name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                Error::invalid_request(format!(
+                    "parameter `{key}` cannot be sent as header `{name}`: not a header name"
+                ))
+            })?;
+            // UTF-8 text is sent as it is, as the official SDKs do; only control characters,
+            // which would break the header, are refused.
+            let header_value = HeaderValue::from_bytes(value.as_bytes()).map_err(|_| {
+                Error::invalid_request(format!(
+                    "parameter `{key}` cannot be sent in header `{name}`: it holds a control character"
+                ))
+            })?;
+            Ok((header_name, header_value))
+        })
+        .collect::<Result<_, Error>>()?;
+    Ok((body, headers))
 }

@@ -84,7 +84,10 @@ pub(crate) fn decode_plainly<R: DeserializeOwned>(
     let value: R = serde_json::from_str(answer.response).map_err(|e| {
         Error::decode(
             status,
-            format!("the response does not match the expected type ({e})"),
+            format!(
+                "the response does not match the expected type ({})",
+                in_body(&e, body, answer.response)
+            ),
             body,
         )
         .with_request_id(answer.request_id.clone())
@@ -94,6 +97,33 @@ pub(crate) fn decode_plainly<R: DeserializeOwned>(
         request_id: answer.request_id,
         deprecated_warning: answer.deprecated_warning,
     })
+}
+
+/// A type mismatch inside the `Response` object, with its position counted in the whole body
+/// (the text the error shows), not in the object serde read it from.
+fn in_body(error: &serde_json::Error, body: &[u8], response: &str) -> String {
+    let text = error.to_string();
+    let (line, column) = (error.line(), error.column());
+    let Some(what) = text.strip_suffix(&format!(" at line {line} column {column}")) else {
+        return text;
+    };
+    // `response` borrows from `body`: its distance from the start is where the object begins.
+    let offset = (response.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
+    let Some(before) = body.get(..offset) else {
+        return text;
+    };
+    // The line the object starts on, counted from 1, and where that line starts.
+    let start_line = before.split(|&byte| byte == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&byte| byte == b'\n')
+        .map_or(0, |at| at + 1);
+    let (line, column) = if line == 1 {
+        (start_line, offset - line_start + column)
+    } else {
+        (start_line + line - 1, column)
+    };
+    format!("{what} at line {line} column {column} of the body")
 }
 
 /// What the plain decoder knows before it reads the action's type. Reading it does not depend
@@ -213,6 +243,32 @@ mod tests {
         assert_eq!(decoded.value.message_id, "m-1");
         assert_eq!(decoded.request_id.as_deref(), Some("r-1"));
         assert_eq!(decoded.deprecated_warning.as_deref(), Some("old"));
+    }
+
+    /// serde counts from the start of the `Response` object; the message counts in the body it
+    /// shows, so the position can be found there.
+    #[test]
+    fn a_type_mismatch_is_placed_in_the_whole_body() {
+        let body = br#"{"Response":{"MessageId":2,"RequestId":"r-1"}}"#;
+        let err = decode::<Sent>(200, body).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Decode);
+        let text = err.to_string();
+        let column = body.iter().position(|&byte| byte == b'2').unwrap() + 1;
+        assert!(
+            text.contains(&format!(
+                "invalid type: integer `2`, expected a string at line 1 column {column} of the body"
+            )),
+            "{text}"
+        );
+        assert_eq!(err.request_id(), Some("r-1"));
+
+        let body =
+            b"{\n  \"Response\": {\n    \"MessageId\": 2,\n    \"RequestId\": \"r-1\"\n  }\n}";
+        let text = decode::<Sent>(200, body).unwrap_err().to_string();
+        assert!(text.contains("at line 3 column 18 of the body"), "{text}");
+        let body = b"{\"Response\": {\"MessageId\": 2}}";
+        let text = decode::<Sent>(200, body).unwrap_err().to_string();
+        assert!(text.contains("at line 1 column 28 of the body"), "{text}");
     }
 
     #[test]
