@@ -237,6 +237,19 @@ async fn malformed_fault_requests_are_refused_with_the_reason() {
             json!({"random": {"seed": 1, "rate": 2.0, "drop": true}}),
             "probability",
         ),
+        // A fault for an action SES does not have would never fire.
+        (
+            json!({"action": "SendMail", "error": "X"}),
+            "`action` \"SendMail\" is not an action of SES 2020-10-02",
+        ),
+        (
+            json!({"action": "", "error": "X"}),
+            "is not an action of SES",
+        ),
+        (
+            json!({"random": {"seed": 1, "rate": 0.5, "action": "sendemail", "drop": true}}),
+            "is not an action of SES",
+        ),
     ] {
         let answer = add_fault(&emulator, body.clone()).await;
         assert_eq!(answer.status, 400, "{body}");

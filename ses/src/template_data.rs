@@ -34,10 +34,8 @@ pub const MAX_RECEIVER_TEMPLATE_DATA_BYTES: usize = 800;
 #[non_exhaustive]
 pub enum TemplateDataError {
     /// The value is valid JSON but not an object.
-    #[error(
-        "template data must be a JSON object such as {{\"name\":\"value\"}}, found {found}; \
-         wrap the values in a struct or a map"
-    )]
+    // No advice about Rust values here: the emulator answers SDKs in any language with this.
+    #[error("template data must be a JSON object such as {{\"name\":\"value\"}}, found {found}")]
     NotAnObject {
         /// What kind of JSON value it is (`an array`, `a string`, …).
         found: &'static str,

@@ -101,13 +101,36 @@ async fn list_faults(State(control): State<Control>) -> Response {
 
 async fn add_fault(State(control): State<Control>, body: Bytes) -> Response {
     let added = match fault_body::parse(&body) {
-        Ok(FaultRequest::Rule(rule)) => control.faults.push(rule),
-        Ok(FaultRequest::Random(random)) => control.faults.set_random(random),
+        Ok(request) => match known_action(&control, &request) {
+            Err(error) => Err(error),
+            Ok(()) => match request {
+                FaultRequest::Rule(rule) => control.faults.push(rule),
+                FaultRequest::Random(random) => control.faults.set_random(random),
+            },
+        },
         Err(error) => Err(error),
     };
     match added {
         Ok(()) => axum::Json(control.faults.snapshot()).into_response(),
         Err(error) => failure(StatusCode::BAD_REQUEST, &error),
+    }
+}
+
+/// A fault for an action SES does not have would never fire: a typo (`SendMail`) that is better
+/// reported now than found out when the test that relies on it passes for the wrong reason.
+fn known_action(control: &Control, request: &FaultRequest) -> Result<(), String> {
+    let action = match request {
+        FaultRequest::Rule(rule) => rule.action.as_deref(),
+        FaultRequest::Random(random) => random.action.as_deref(),
+    };
+    match action {
+        Some(action) if !control.ses.has_action(action) => Err(format!(
+            "`action` \"{}\" is not an action of SES 2020-10-02, so the fault would never apply; \
+             name one as the API spells it, like \"SendEmail\", or leave `action` out for every \
+             action",
+            crate::redact::shown(action)
+        )),
+        _ => Ok(()),
     }
 }
 

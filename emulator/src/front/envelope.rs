@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
 use crate::backend::ApiError;
+use crate::redact::bounded_message;
 
 /// A fresh request id, a random UUID like the ones Tencent Cloud returns.
 pub(crate) fn request_id() -> String {
@@ -30,12 +31,17 @@ pub(crate) fn success(fields: Value, request_id: &str) -> Response {
     respond(&fields)
 }
 
-/// An error answer with `Response.Error.{Code, Message}`.
+/// An error answer with `Response.Error.{Code, Message}`. Both are bounded (512 characters,
+/// control characters escaped) whatever produced them: a message may repeat a parameter name
+/// or a decoder's wording about a value, and a 10 KB name must not come straight back.
 pub(crate) fn error(error: &ApiError, request_id: &str) -> Response {
     let mut fields = Map::new();
     fields.insert(
         "Error".to_owned(),
-        json!({ "Code": error.code, "Message": error.message }),
+        json!({
+            "Code": bounded_message(&error.code),
+            "Message": bounded_message(&error.message),
+        }),
     );
     fields.insert("RequestId".to_owned(), Value::String(request_id.to_owned()));
     respond(&fields)
@@ -102,6 +108,22 @@ mod tests {
         assert_eq!(
             body_of(response).await,
             json!({"Response": {"Error": {"Code": "InvalidAction", "Message": "no such action"}, "RequestId": "rid"}})
+        );
+    }
+
+    #[tokio::test]
+    async fn long_codes_and_messages_are_cut() {
+        let long = "X".repeat(10_000);
+        let body = body_of(error(&ApiError::new(&long, format!("bad `{long}`")), "rid")).await;
+        let code = body["Response"]["Error"]["Code"].as_str().unwrap();
+        let message = body["Response"]["Error"]["Message"].as_str().unwrap();
+        assert!(
+            code.chars().count() <= 515 && code.ends_with("..."),
+            "{code}"
+        );
+        assert!(
+            message.chars().count() <= 515 && message.starts_with("bad `X"),
+            "{message}"
         );
     }
 

@@ -10,17 +10,35 @@
 
 use tencentcloud_core::limits::GET_MAX_BYTES;
 
-/// The start of the two answers replaced: the status line of each.
-const REPLACED: [(&[u8], &str); 2] = [
-    (
-        b"HTTP/1.1 414 ",
-        "the request line is longer than 65534 bytes",
-    ),
-    (
-        b"HTTP/1.1 431 ",
-        "the request head is larger than the emulator reads",
-    ),
+/// The start of the two answers replaced (the status line of each), and what the envelope says.
+const REPLACED: [(&[u8], Refusal); 2] = [
+    (b"HTTP/1.1 414 ", Refusal::LongRequestLine),
+    (b"HTTP/1.1 431 ", Refusal::LargeHead),
 ];
+
+/// Which of hyper's refusals is being replaced.
+#[derive(Debug, Clone, Copy)]
+enum Refusal {
+    /// The request line is too long: a URL over 64 KiB, which only a GET's query makes.
+    LongRequestLine,
+    /// The header lines are too many or too long, whatever the method (hyper tells neither
+    /// apart).
+    LargeHead,
+}
+
+impl Refusal {
+    fn message(self) -> String {
+        match self {
+            Self::LongRequestLine => format!(
+                "the request line is longer than 65534 bytes; a GET request may carry at most \
+                 {GET_MAX_BYTES} bytes of parameters"
+            ),
+            Self::LargeHead => "the request head is larger than the emulator reads: too many \
+                                header lines, or too long ones"
+                .to_owned(),
+        }
+    }
+}
 
 /// What the stream is doing with what hyper writes.
 #[derive(Debug, Default)]
@@ -39,17 +57,18 @@ impl Rewrite {
         if !matches!(self, Self::Watching) {
             return;
         }
-        if let Some((_, why)) = REPLACED
+        if let Some((_, refusal)) = REPLACED
             .iter()
             .find(|(status_line, _)| first.starts_with(status_line))
             .filter(|_| has_empty_body(first))
         {
+            let why = refusal.message();
             tracing::info!(
                 reason = why,
                 "answering an oversized request with RequestSizeLimitExceeded"
             );
             *self = Self::Replacing {
-                answer: answer(why),
+                answer: answer(&why),
                 sent: 0,
             };
         }
@@ -92,9 +111,7 @@ fn answer(why: &str) -> Vec<u8> {
         "Response": {
             "Error": {
                 "Code": "RequestSizeLimitExceeded",
-                "Message": format!(
-                    "{why}; a GET request may carry at most {GET_MAX_BYTES} bytes of parameters"
-                ),
+                "Message": why,
             },
             "RequestId": crate::front::request_id(),
         }
@@ -132,6 +149,15 @@ mod tests {
             "RequestSizeLimitExceeded"
         );
         assert!(envelope["Response"]["RequestId"].is_string());
+        let message = envelope["Response"]["Error"]["Message"].as_str().unwrap();
+        assert!(message.contains("at most 32768 bytes"), "{message}");
+
+        // Too many headers is not about a GET's parameters: a POST gets it as well.
+        let mut head = Rewrite::default();
+        head.watch(b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-length: 0\r\n\r\n");
+        let text = String::from_utf8(head.pending().unwrap().to_vec()).unwrap();
+        assert!(text.contains("too many header lines"), "{text}");
+        assert!(!text.contains("GET"), "{text}");
 
         // An answer of the emulator's own with one of those statuses (a "status" fault) has a
         // body and passes.

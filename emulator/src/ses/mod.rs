@@ -170,6 +170,12 @@ impl SesBackend {
         self.shared.lock().messages.get(message_id).cloned()
     }
 
+    /// Whether SES 2020-10-02 has an action of this name (`SendEmail`; case matters, as on the
+    /// wire).
+    pub fn has_action(&self, action: &str) -> bool {
+        schema::declares(action)
+    }
+
     /// Approves or rejects a template, as Tencent's reviewers would.
     ///
     /// # Errors

@@ -120,6 +120,13 @@ pub(super) fn version() -> Option<&'static str> {
     SCHEMA.as_ref().ok().map(|schema| schema.version.as_str())
 }
 
+/// Whether `action` is an action of the schema (as spelt on the wire: `SendEmail`).
+pub(super) fn declares(action: &str) -> bool {
+    SCHEMA
+        .as_ref()
+        .is_ok_and(|schema| schema.actions.contains_key(action))
+}
+
 /// Checks `params` against the declared parameters of `action` and returns them as typed
 /// JSON, ready to decode into the action's request type.
 ///
