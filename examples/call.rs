@@ -28,7 +28,9 @@ use clap::Parser;
 use tencentcloud_core::credentials::Environment;
 use tencentcloud_core::{HttpMethod, Region, SigningScheme};
 use tencentcloud_examples::call::{ACTION_NAMES, call_action};
-use tencentcloud_examples::{ClientSettings, init_logging, print_line, report, ses_client};
+use tencentcloud_examples::{
+    ClientSettings, init_logging, parse_args, print_line, report, ses_client,
+};
 
 /// Calls one SES action with JSON parameters and prints the response as JSON.
 #[derive(Debug, Parser)]
@@ -69,7 +71,7 @@ fn parse_region(text: &str) -> Result<Region, String> {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args = Args::parse();
+    let args: Args = parse_args();
     if args.list {
         // A closed pipe (`--list | head`) just ends the listing.
         let _ = ACTION_NAMES.iter().try_for_each(|name| print_line(name));

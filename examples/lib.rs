@@ -77,6 +77,34 @@ pub fn ses_client(
     builder.build().map(tencentcloud_ses::Client::new)
 }
 
+/// The command line read into `A`, or the process ends with clap's message and status (see
+/// [`try_parse_args_from`]).
+pub fn parse_args<A: clap::Parser>() -> A {
+    try_parse_args_from(std::env::args_os()).unwrap_or_else(|error| error.exit())
+}
+
+/// `args` read into `A`, as clap reads them, except that an argument clap does not expect is
+/// not repeated in the error: after a slip such as `--path= /ses/3f9c…` (a space after `=`), it
+/// is the very value that was meant to stay secret.
+///
+/// # Errors
+/// clap's error for arguments that do not fit `A`, and for `--help` and `--version`.
+pub fn try_parse_args_from<A, I, T>(args: I) -> Result<A, clap::Error>
+where
+    A: clap::Parser,
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    A::try_parse_from(args).map_err(|error| match error.kind() {
+        clap::error::ErrorKind::UnknownArgument => clap::Error::raw(
+            clap::error::ErrorKind::UnknownArgument,
+            "an unexpected argument was given (not repeated here, since it may be a secret); \
+             try '--help'\n",
+        ),
+        _ => error,
+    })
+}
+
 /// Sends `tracing` output to stderr, filtered by `RUST_LOG` (e.g. `RUST_LOG=debug`,
 /// `RUST_LOG=tencentcloud_core=trace`), or by `default` when it is unset. Invalid directives
 /// are skipped rather than fatal. A line is written when each call's span closes, with the

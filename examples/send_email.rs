@@ -26,7 +26,9 @@ use clap::Parser;
 use tencentcloud_core::Region;
 use tencentcloud_core::credentials::Environment;
 use tencentcloud_examples::mail::Message;
-use tencentcloud_examples::{ClientSettings, init_logging, print_line, report, ses_client};
+use tencentcloud_examples::{
+    ClientSettings, init_logging, parse_args, print_line, report, ses_client,
+};
 
 /// Sends one templated mail through Tencent Cloud SES.
 #[derive(Debug, Parser)]
@@ -61,7 +63,7 @@ fn parse_region(text: &str) -> Result<Region, String> {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args = Args::parse();
+    let args: Args = parse_args();
     init_logging(tracing::Level::WARN);
 
     let message = Message {

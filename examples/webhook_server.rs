@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use tencentcloud_examples::webhook::{DEFAULT_PATH, router};
-use tencentcloud_examples::{init_logging, report};
+use tencentcloud_examples::{init_logging, parse_args, report};
 
 /// Receives SES event notifications and logs them.
 #[derive(Debug, Parser)]
@@ -34,7 +34,7 @@ struct Args {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args = Args::parse();
+    let args: Args = parse_args();
     init_logging(tracing::Level::INFO);
 
     let app = match router(&args.path) {

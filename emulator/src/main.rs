@@ -57,9 +57,24 @@ struct Args {
     hold_templates: bool,
 }
 
+/// The command line, or the process ends with clap's message and status. clap's message for an
+/// argument it does not expect repeats it, and after a slip such as `--secret-key= KEY` (a space
+/// after `=`) that argument is the secret key, so that message is replaced.
+fn read_args() -> Args {
+    Args::try_parse()
+        .map_err(|error| match error.kind() {
+            clap::error::ErrorKind::UnknownArgument => clap::Error::raw(
+                clap::error::ErrorKind::UnknownArgument,
+                "unexpected argument (not shown: it may be a secret key or token); try '--help'\n",
+            ),
+            _ => error,
+        })
+        .unwrap_or_else(|error| error.exit())
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = read_args();
     init_logging();
 
     let mut builder = Emulator::builder()

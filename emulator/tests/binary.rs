@@ -115,3 +115,17 @@ fn a_secret_id_without_its_key_is_refused() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("--secret-key"), "{stderr}");
 }
+
+/// After a slip such as `--secret-key= KEY`, the unexpected argument is the key: clap would
+/// repeat it in its message, the binary does not.
+#[test]
+fn an_unexpected_argument_is_not_repeated() {
+    let output = Command::new(env!("CARGO_BIN_EXE_tencentcloud-emulator"))
+        .args(["--secret-id", "AKIDonly", "--secret-key=", "SECRET-MARKER"])
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("unexpected argument"), "{stderr}");
+    assert!(!stderr.contains("SECRET-MARKER"), "{stderr}");
+}

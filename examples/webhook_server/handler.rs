@@ -13,14 +13,15 @@ use tencentcloud_ses::webhook::{self, Event};
 /// Where the events are received unless told otherwise.
 pub const DEFAULT_PATH: &str = "/ses/events";
 
-/// A path the router cannot serve.
+/// A path the router cannot serve. It says what is wrong, never the path itself: the path is
+/// the endpoint's only secret.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "invalid webhook path {path:?}: it must start with `/` and hold only letters, digits and `-._~/`, without `//`"
+    "invalid webhook path: {reason}; it must start with `/` and hold only letters, digits and `-._~/`, without `//`"
 )]
 pub struct InvalidPath {
-    /// The path as given.
-    pub path: String,
+    /// What is wrong with it.
+    pub reason: &'static str,
 }
 
 /// The router: `POST {path}` takes SES event notifications and answers 200 with the number of
@@ -30,15 +31,20 @@ pub struct InvalidPath {
 /// [`InvalidPath`] for a path that is not a plain absolute path (axum would refuse it by
 /// panicking, so it is checked first).
 pub fn router(path: &str) -> Result<Router, InvalidPath> {
-    let plain = path.starts_with('/')
-        && !path.contains("//")
-        && path
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-._~/".contains(&b));
-    if !plain {
-        return Err(InvalidPath {
-            path: path.to_owned(),
-        });
+    let reason = if !path.starts_with('/') {
+        Some("it does not start with `/`")
+    } else if path.contains("//") {
+        Some("it holds `//`")
+    } else if !path
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-._~/".contains(&b))
+    {
+        Some("it holds a character outside the allowed ones")
+    } else {
+        None
+    };
+    if let Some(reason) = reason {
+        return Err(InvalidPath { reason });
     }
     Ok(Router::new().route(path, post(receive)))
 }

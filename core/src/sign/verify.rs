@@ -258,6 +258,43 @@ fn shown(name: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A gateway that logs what it verifies must not log the caller's token with it.
+    #[test]
+    fn received_requests_do_not_show_the_token_in_debug() {
+        let headers = vec![
+            ("host", "ses.tencentcloudapi.com"),
+            ("x-tc-token", "TOKEN-MARKER"),
+        ];
+        let tc3 = Tc3Request {
+            method: "POST",
+            host: "ses.tencentcloudapi.com",
+            path: "/",
+            query: "",
+            headers: headers.as_slice(),
+            body: b"{\"BODY-MARKER\":1}",
+        };
+        let shown = format!("{tc3:?}");
+        assert!(!shown.contains("TOKEN-MARKER"), "{shown}");
+        assert!(!shown.contains("BODY-MARKER"), "{shown}");
+        assert!(shown.contains("body_bytes: 17"), "{shown}");
+
+        let params = [
+            ("Action", "SendEmail"),
+            ("Token", "TOKEN-MARKER"),
+            ("Signature", "SIGNATURE-MARKER"),
+        ];
+        let legacy = LegacyRequest {
+            method: "GET",
+            host: "ses.tencentcloudapi.com",
+            path: "/",
+            params: &params,
+        };
+        let shown = format!("{legacy:?}");
+        assert!(!shown.contains("TOKEN-MARKER"), "{shown}");
+        assert!(!shown.contains("SIGNATURE-MARKER"), "{shown}");
+        assert!(shown.contains(r#"("Action", "SendEmail")"#), "{shown}");
+    }
+
     #[test]
     fn every_error_has_its_tencent_code() {
         let cases = [

@@ -62,4 +62,44 @@ fn the_webhook_path_is_checked_instead_of_panicking() {
         assert!(webhook::router(bad).is_err(), "{bad:?} was accepted");
     }
     assert!(webhook::router("/hooks/3f9c1d-secret").is_ok());
+    // The path is the endpoint's secret: a refusal says what is wrong, not the path.
+    for (bad, reason) in [
+        ("hooks/3f9c1d-secret", "does not start with `/`"),
+        ("/hooks//3f9c1d-secret", "holds `//`"),
+        ("/hooks/3f9c1d-secret+x", "a character outside"),
+    ] {
+        let Err(error) = webhook::router(bad) else {
+            panic!("{bad:?} was accepted");
+        };
+        let (text, debug) = (error.to_string(), format!("{error:?}"));
+        assert!(text.contains(reason), "{text}");
+        assert!(
+            !text.contains("3f9c1d") && !debug.contains("3f9c1d"),
+            "{text} / {debug}"
+        );
+    }
+}
+
+/// The examples read their command line without repeating an argument clap does not expect:
+/// after `--path= /ses/3f9c…`, that argument is the secret path.
+#[test]
+fn an_unexpected_argument_is_not_repeated() {
+    #[derive(Debug, clap::Parser)]
+    struct Args {
+        #[arg(long)]
+        path: String,
+    }
+    let error = tencentcloud_examples::try_parse_args_from::<Args, _, _>([
+        "webhook_server",
+        "--path=",
+        "/ses/3f9c1d-secret",
+    ])
+    .unwrap_err();
+    assert_eq!(error.kind(), clap::error::ErrorKind::UnknownArgument);
+    let text = error.to_string();
+    assert!(text.contains("unexpected argument"), "{text}");
+    assert!(!text.contains("3f9c1d"), "{text}");
+    let parsed: Args =
+        tencentcloud_examples::try_parse_args_from(["webhook_server", "--path", "/a"]).unwrap();
+    assert_eq!(parsed.path, "/a");
 }

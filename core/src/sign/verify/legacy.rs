@@ -9,7 +9,9 @@ use crate::sign::legacy::{LegacyAlgorithm, signature_with, write_string_to_sign}
 
 /// A received v1 request: where it went and its parameters, percent-decoded, from the query
 /// string (GET) or the form body (POST).
-#[derive(Debug, Clone, Copy)]
+///
+/// Its `Debug` shows every parameter but the values of `Token` and `Signature`.
+#[derive(Clone, Copy)]
 pub struct LegacyRequest<'a, K, V> {
     /// The method as received, e.g. `GET`.
     pub method: &'a str,
@@ -19,6 +21,29 @@ pub struct LegacyRequest<'a, K, V> {
     pub path: &'a str,
     /// Every parameter, `Signature` included, in any order.
     pub params: &'a [(K, V)],
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> std::fmt::Debug for LegacyRequest<'_, K, V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<(&str, &str)> = self
+            .params
+            .iter()
+            .map(|(name, value)| {
+                let name = name.as_ref();
+                if name == param::TOKEN || name == param::SIGNATURE {
+                    (name, "<redacted>")
+                } else {
+                    (name, value.as_ref())
+                }
+            })
+            .collect();
+        f.debug_struct("LegacyRequest")
+            .field("method", &self.method)
+            .field("host", &self.host)
+            .field("path", &self.path)
+            .field("params", &params)
+            .finish()
+    }
 }
 
 /// Whether `sent` is the signature of the string the official Python SDK signs when a name

@@ -17,7 +17,10 @@ use crate::sign::text::CredentialDate;
 use crate::sign::{KeyFingerprint, Payload};
 
 /// A received request, as much of it as a TC3 signature covers.
-#[derive(Debug, Clone, Copy)]
+///
+/// Its `Debug` shows where the request went and the size of its body, not its headers or body:
+/// those carry the session token (`X-TC-Token`) and the caller's data.
+#[derive(Clone, Copy)]
 pub struct Tc3Request<'a, H: ?Sized> {
     /// The method as received, e.g. `POST`.
     pub method: &'a str,
@@ -31,6 +34,18 @@ pub struct Tc3Request<'a, H: ?Sized> {
     pub headers: &'a H,
     /// The body bytes as received.
     pub body: &'a [u8],
+}
+
+impl<H: ?Sized> std::fmt::Debug for Tc3Request<'_, H> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tc3Request")
+            .field("method", &self.method)
+            .field("host", &self.host)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("body_bytes", &self.body.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// The parts of a TC3 `Authorization` header.
