@@ -12,7 +12,10 @@ use crate::region::Region;
 pub const DEFAULT_ROOT_DOMAIN: &str = "tencentcloudapi.com";
 
 /// Where calls of a client go.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+///
+/// Its `Debug` masks a login a URL may carry (`https://user:pass@host` shows as
+/// `https://***@host`).
+#[derive(Clone, PartialEq, Eq, Default)]
 pub enum EndpointConfig {
     /// `{service}.tencentcloudapi.com`: DNS picks the nearest access point. The default.
     #[default]
@@ -31,6 +34,66 @@ pub enum EndpointConfig {
         /// must not be sent in clear text by accident.
         allow_insecure_http: bool,
     },
+}
+
+impl fmt::Debug for EndpointConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Nearest => f.write_str("Nearest"),
+            Self::InternationalNearest => f.write_str("InternationalNearest"),
+            Self::Regional => f.write_str("Regional"),
+            Self::RootDomain(domain) => f.debug_tuple("RootDomain").field(domain).finish(),
+            Self::Url {
+                url,
+                allow_insecure_http,
+            } => f
+                .debug_struct("Url")
+                .field("url", &UrlParts::of(url).with_masked_login())
+                .field("allow_insecure_http", allow_insecure_http)
+                .finish(),
+        }
+    }
+}
+
+/// A URL's text split around its authority, for showing it without the login it may carry.
+/// Text, not a parsed URL: it serves `Debug` of values that may not be URLs at all yet.
+pub(crate) struct UrlParts<'a> {
+    /// `https://`, or nothing when the text names no scheme.
+    pub(crate) scheme: &'a str,
+    /// Whether the authority starts with `user[:password]@`.
+    pub(crate) has_login: bool,
+    /// `host[:port]`, the login taken off.
+    pub(crate) host: &'a str,
+    /// The path, query and fragment.
+    pub(crate) rest: &'a str,
+}
+
+impl<'a> UrlParts<'a> {
+    /// Splits `text`.
+    pub(crate) fn of(text: &'a str) -> Self {
+        let (scheme, after) = match text.find("://") {
+            Some(at) => text.split_at(at + 3),
+            None => ("", text),
+        };
+        let authority_end = after.find(['/', '?', '#']).unwrap_or(after.len());
+        let (authority, rest) = after.split_at(authority_end);
+        let (has_login, host) = match authority.rsplit_once('@') {
+            Some((_, host)) => (true, host),
+            None => (false, authority),
+        };
+        Self {
+            scheme,
+            has_login,
+            host,
+            rest,
+        }
+    }
+
+    /// The whole text, with `***` in place of a login.
+    pub(crate) fn with_masked_login(&self) -> String {
+        let login = if self.has_login { "***@" } else { "" };
+        format!("{}{login}{}{}", self.scheme, self.host, self.rest)
+    }
 }
 
 impl EndpointConfig {
@@ -297,6 +360,34 @@ pub fn is_loopback(host: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_masks_a_login_in_a_url() {
+        let config = EndpointConfig::Url {
+            url: "https://user:PASSWORD@emulator.example:4010/prefix?x=1".to_owned(),
+            allow_insecure_http: false,
+        };
+        let shown = format!("{config:?}");
+        assert!(
+            !shown.contains("PASSWORD") && !shown.contains("user"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("https://***@emulator.example:4010/prefix?x=1"),
+            "{shown}"
+        );
+        let plain = EndpointConfig::Url {
+            url: "http://127.0.0.1:4010".to_owned(),
+            allow_insecure_http: false,
+        };
+        assert!(format!("{plain:?}").contains("\"http://127.0.0.1:4010\""));
+        // A path that holds `@` is not a login.
+        assert_eq!(
+            UrlParts::of("https://host/a@b").with_masked_login(),
+            "https://host/a@b"
+        );
+        assert_eq!(UrlParts::of("user:pw@host").with_masked_login(), "***@host");
+    }
 
     fn url(text: &str) -> EndpointConfig {
         EndpointConfig::url(text)

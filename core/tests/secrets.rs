@@ -98,6 +98,13 @@ async fn secrets_never_appear_in_traces_debug_or_display() {
         .proxy("http://user:canary-proxy-password@proxy.internal:3128");
     shown.push(format!("{configured:?}"));
     shown.push(format!("{:?}", configured.build().unwrap()));
+    // A login in an endpoint URL, and a proxy URL's query, before `build` looks at them.
+    shown.push(format!(
+        "{:?}",
+        Client::builder()
+            .endpoint_url("https://user:canary-endpoint-password@emulator.example:4010")
+            .proxy("http://proxy.internal:3128/?token=canary-proxy-query")
+    ));
     shown.push(format!(
         "{:?}",
         tencentcloud_core::credentials::DefaultChain::new(env)

@@ -45,14 +45,14 @@ const MAX_REQUEST_CLIENT: usize = 128;
 struct ProxyUrl(String);
 
 impl std::fmt::Debug for ProxyUrl {
+    /// Where the proxy is, `scheme://host[:port]`: a proxy URL's login is a secret, and its path
+    /// or query, which a proxy does not use, may hold one too.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0.split_once("://") {
-            Some((scheme, rest)) => {
-                let host = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
-                write!(f, "{scheme}://{host}")
-            }
-            None => f.write_str("<unparsed proxy URL>"),
+        let parts = crate::endpoint::UrlParts::of(&self.0);
+        if parts.scheme.is_empty() {
+            return f.write_str("<unparsed proxy URL>");
         }
+        write!(f, "{}{}", parts.scheme, parts.host)
     }
 }
 
